@@ -1,0 +1,81 @@
+# Cuisines de Quartier — member space. `make run` to try it, `make test` to check it.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+# Two cores here; xdist spreads the suite over them.
+PYTEST_WORKERS ?= auto
+
+.PHONY: help run test venv check-python chromium lint messages lock clean
+
+help:
+	@echo "make run    install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   install and run the whole suite (DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make lint   ruff and the missing-migrations check"
+	@echo "make messages  extract and compile the fr/nl/en catalogs"
+	@echo "make lock   re-pin requirements.lock from pyproject.toml"
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "Python 3.12 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; \
+	  echo "Install it (e.g. 'pyenv install 3.12', or your system's python3.12 package),"; \
+	  echo "then run again, or point to it: make PYTHON=python3.12 run"; \
+	  exit 1; }
+
+# The virtualenv is rebuilt when it was made by a wrong Python, and updated when the lock moves.
+$(BIN)/.installed: requirements.lock | check-python
+	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	  echo "Rebuilding $(VENV): it was made by an older Python."; rm -rf $(VENV); fi
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+venv: $(BIN)/.installed
+
+run: venv
+	@mkdir -p var/static var/media
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Browser tests are never skipped: Debian's Chromium is installed when we can, else we stop.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+	      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; \
+	  else \
+	    echo "The browser tests need Chromium, which is missing."; \
+	    echo "Install it as root: apt-get install -y chromium"; \
+	    exit 1; \
+	  fi; }
+
+test: venv chromium
+	@mkdir -p var
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: venv
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l fr -l nl -l en --no-obsolete --no-location \
+	  --ignore=.venv --ignore=var --ignore=tests --ignore=scripts
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+
+lock: check-python
+	rm -rf var/lockvenv && $(PYTHON) -m venv var/lockvenv
+	var/lockvenv/bin/pip install --quiet --upgrade pip
+	var/lockvenv/bin/python -c 'import tomllib; d = tomllib.load(open("pyproject.toml", "rb")); print("\n".join(d["project"]["dependencies"] + d["dependency-groups"]["test"]))' > var/requirements.in
+	var/lockvenv/bin/pip install --quiet -r var/requirements.in
+	{ echo "# Pinned by 'make lock' from pyproject.toml: every machine installs exactly this."; \
+	  var/lockvenv/bin/pip freeze --exclude pip; } > requirements.lock
+	rm -rf var/lockvenv
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,23 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.http import HttpRequest
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """How allauth fits the movement: no open sign-up, the person's own language."""
+
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        # People join through a group's invitation, never on their own.
+        return False
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        # The interface follows the language the person chose, on any phone they log in from.
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+        return response

@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from accounts.demo import seed_people
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent): the personas, and what later features add."
+
+    def handle(self, *args, **options):
+        people = seed_people()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready: {len(people)} people. Log in as one of:")
+        )
+        for email in people:
+            self.stdout.write(f"  {email}")
+        self.stdout.write("The login code is printed on this console (DJANGO_DEBUG=1).")
