@@ -10,6 +10,14 @@ class AccountAdapter(DefaultAccountAdapter):
         # People join through a group's invitation, never on their own.
         return False
 
+    # The page that follows already says it, in shorter words.
+    SILENT_MESSAGES = frozenset({"account/messages/login_code_sent.txt"})
+
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        if message_template in self.SILENT_MESSAGES:
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
         # The interface follows the language the person chose, on any phone they log in from.

@@ -1,0 +1,98 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from cdq.settings import database_from_url, env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k3-Jq9vXz0pL8mN2bV7cR4tY6uW1eA5sD0fG8hJ2kL4zX7cV9bN3mQ5wE1rT6yU"
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": STRONG_KEY,
+    "DJANGO_ALLOWED_HOSTS": "membres.cuisinesdequartier.be",
+    "DJANGO_EMAIL_HOST": "smtp.example.org",
+}
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "cdq.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_env_bool_reads_the_usual_spellings_and_refuses_anything_else(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "yes")
+    assert env_bool("X_FLAG") is True
+    monkeypatch.setenv("X_FLAG", "0")
+    assert env_bool("X_FLAG", True) is False
+    monkeypatch.setenv("X_FLAG", "")
+    assert env_bool("X_FLAG", True) is True
+    monkeypatch.setenv("X_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="X_FLAG='maybe'"):
+        env_bool("X_FLAG")
+
+
+def test_env_int_refuses_a_value_that_is_not_a_number(monkeypatch):
+    monkeypatch.setenv("X_PORT", "25")
+    assert env_int("X_PORT", 1) == 25
+    monkeypatch.setenv("X_PORT", "twenty")
+    with pytest.raises(ImproperlyConfigured, match="whole number"):
+        env_int("X_PORT", 1)
+
+
+def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):
+    monkeypatch.setenv("X_HOSTS", " a.be, ,b.be ")
+    assert env_list("X_HOSTS") == ["a.be", "b.be"]
+
+
+def test_a_postgres_url_becomes_the_database_settings():
+    db = database_from_url("postgres://cdq:s%40cret@db.local:5433/cdq_prod?sslmode=require")
+
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert (db["NAME"], db["USER"], db["PASSWORD"]) == ("cdq_prod", "cdq", "s@cret")
+    assert (db["HOST"], db["PORT"]) == ("db.local", "5433")
+    assert db["OPTIONS"] == {"sslmode": "require"}
+
+
+def test_an_unknown_database_scheme_or_a_missing_name_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="mysql"):
+        database_from_url("mysql://root@localhost/cdq")
+    with pytest.raises(ImproperlyConfigured, match="name is missing"):
+        database_from_url("postgres://postgres@127.0.0.1:5432/")
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["", "short", "django-insecure-" + "x" * 60, "a" * 60],
+    ids=["none", "short", "insecure", "repeated"],
+)
+def test_production_refuses_to_start_with_a_missing_or_weak_secret_key(key):
+    result = run_manage("check", env={**PRODUCTION, "DJANGO_SECRET_KEY": key})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is missing or weak" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_way_to_send_the_login_codes():
+    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_EMAIL_HOST"}
+    result = run_manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "DJANGO_EMAIL_HOST" in result.stderr
+
+
+def test_the_deployment_check_passes_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
