@@ -1,6 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import translation
+
+from accounts.models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,6 +20,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if message_template in self.SILENT_MESSAGES:
             return
         super().add_message(request, level, message_template, *args, **kwargs)
+
+    def send_mail(self, template_prefix, email, context):
+        # Mail speaks the person's language, whatever page they asked from.
+        language = (
+            User.objects.filter(email=email.lower()).values_list("language", flat=True).first()
+        )
+        with translation.override(language or translation.get_language()):
+            super().send_mail(template_prefix, email, context)
 
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)

@@ -8,6 +8,10 @@ class ProfileForm(forms.ModelForm):
     """What a person may change about themselves. The e-mail is their login: it changes
     through allauth's e-mail page, which checks the new address."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     class Meta:
         model = User
         fields = ["display_name", "phone", "language"]

@@ -203,7 +203,7 @@ ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 5
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_RATE_LIMITS_ENABLED = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cuisines de Quartier] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the sender name says who; the subject shows the code
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 
 # Languages: French first, then Dutch and English.

@@ -57,3 +57,14 @@ def test_requests_for_codes_for_one_email_are_rate_limited(member):
     assert responses[3].status_code == 200
     assert "Trop de tentatives" in responses[3].text
     assert len(mail.outbox) == 3
+
+
+def test_the_code_comes_in_the_subject_and_in_the_persons_language(client, db):
+    User.objects.create_user(email="voisin@example.org", display_name="Jan", language="nl")
+
+    request_code(client, "voisin@example.org")
+
+    message = mail.outbox[-1]
+    code = CODE.search(message.body).group()
+    assert message.subject == f"Je code: {code}"
+    assert "Typ hem op de pagina die openstaat." in message.body

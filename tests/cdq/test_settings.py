@@ -96,3 +96,21 @@ def test_the_deployment_check_passes_with_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_suite_runs_on_the_database_it_was_asked_for(db):
+    from django.db import connection
+
+    wanted = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == wanted
+
+
+def test_in_development_the_login_code_mail_is_printed_on_the_console():
+    script = (
+        "from django.core import mail; "
+        "mail.send_mail('Code', 'ABCD-EFGH', 'a@example.org', ['b@example.org'])"
+    )
+    result = run_manage("shell", "-c", script, env={"DJANGO_DEBUG": "1"})
+
+    assert result.returncode == 0, result.stderr
+    assert "ABCD-EFGH" in result.stdout
