@@ -1,33 +1,10 @@
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from cdq.settings import database_from_url, env_bool, env_int, env_list
-
-ROOT = Path(__file__).resolve().parents[2]
-STRONG_KEY = "k3-Jq9vXz0pL8mN2bV7cR4tY6uW1eA5sD0fG8hJ2kL4zX7cV9bN3mQ5wE1rT6yU"
-PRODUCTION = {
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": STRONG_KEY,
-    "DJANGO_ALLOWED_HOSTS": "membres.cuisinesdequartier.be",
-    "DJANGO_EMAIL_HOST": "smtp.example.org",
-}
-
-
-def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "cdq.settings", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.cdq.subprocesses import PRODUCTION, run_manage
 
 
 def test_env_bool_reads_the_usual_spellings_and_refuses_anything_else(monkeypatch):
