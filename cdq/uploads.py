@@ -1,0 +1,240 @@
+"""Pictures people upload (group logos, kitchen photos, recipe photos), made safe to keep.
+
+Nothing a person sends is stored as it came: the file is checked from its bytes (the name
+and content type the browser claims are ignored), decoded by Pillow, then re-encoded into
+a new file with a generated name. Re-encoding keeps only the pixels, so metadata (EXIF
+with GPS, XMP, ICC profiles, comments, text chunks) and anything hidden in the file
+cannot reach other members.
+
+The output is JPEG, or PNG when the picture really uses transparency (a logo). Not WebP:
+JPEG and PNG open everywhere, including in the printable PDF sheets.
+"""
+
+import struct
+import uuid
+import warnings
+from io import BytesIO
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MAX_SIDE = 2000
+ACCEPT = "image/jpeg,image/png,image/webp"
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Other pictures people may try to send: told "wrong type", not "not a picture".
+OTHER_IMAGE_SIGNATURES = (
+    b"GIF87a",
+    b"GIF89a",
+    b"BM",  # BMP
+    b"II*\x00",  # TIFF
+    b"MM\x00*",
+    b"\x00\x00\x01\x00",  # ICO
+    b"8BPS",  # Photoshop
+)
+# Pillow raises these, among others, on malformed input; hostile bytes must never be a 500.
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
+
+
+def _error(message, code: str, **params) -> ValidationError:
+    return ValidationError(message, code=code, params=params or None)
+
+
+def _not_an_image() -> ValidationError:
+    return _error(_("This file is not a picture. Please choose a photo."), "not_an_image")
+
+
+def _unreadable() -> ValidationError:
+    return _error(_("This picture is damaged. Please choose another photo."), "unreadable")
+
+
+def _extra_data() -> ValidationError:
+    return _error(
+        _("This picture has hidden data in it. Please choose another photo."), "extra_data"
+    )
+
+
+def _sniff_format(data: bytes) -> str:
+    """The Pillow format name of an accepted picture, from its first bytes."""
+    if data.startswith(PNG_SIGNATURE):
+        return "PNG"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    is_svg = head.startswith(b"<") and b"<svg" in head  # SVG is XML, and may carry scripts
+    if is_svg or data.startswith(OTHER_IMAGE_SIGNATURES) or data[4:8] == b"ftyp":  # HEIC, AVIF
+        raise _error(
+            _("We cannot use this type of picture. Please choose a JPEG, PNG or WebP photo."),
+            "unsupported_format",
+        )
+    raise _not_an_image()
+
+
+def _png_end(data: bytes) -> int:
+    """Where the IEND chunk ends. Walking the chunks, because 'IEND' may also appear
+    inside another chunk's data."""
+    pos = len(PNG_SIGNATURE)
+    while pos + 8 <= len(data):
+        length, chunk_type = struct.unpack(">I4s", data[pos : pos + 8])
+        pos += 12 + length  # length, type, data, CRC
+        if chunk_type == b"IEND":
+            return pos
+    raise _unreadable()
+
+
+def _jpeg_end(data: bytes) -> int:
+    """Where the EOI marker ends. Walking the segments, because an embedded EXIF
+    thumbnail has its own EOI, and scan data may contain 0xFF bytes (stuffed as FF 00)."""
+    pos = 2  # after SOI
+    while True:
+        pos = data.find(b"\xff", pos)
+        while 0 <= pos < len(data) and data[pos] == 0xFF:  # fill bytes before a marker
+            pos += 1
+        if not 0 <= pos < len(data):
+            raise _unreadable()
+        marker = data[pos]
+        pos += 1
+        if marker == 0xD9:  # EOI
+            return pos
+        if marker == 0x00 or 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            continue  # stuffed byte in scan data, restart marker, TEM: no length follows
+        pos += int.from_bytes(data[pos : pos + 2])  # the segment's length counts itself
+        # After SOS comes scan data: the loop finds the next real marker in it.
+
+
+def _check_nothing_after_the_image(data: bytes, image_format: str) -> None:
+    """Refuse polyglots: a real picture with, say, HTML or a ZIP archive appended, which
+    another program would read as that other file."""
+    if image_format == "PNG":
+        end = _png_end(data)
+    elif image_format == "JPEG":
+        end = _jpeg_end(data)
+    else:
+        (riff_size,) = struct.unpack("<I", data[4:8])
+        end = riff_size + 8  # the RIFF size counts everything after its own 8 bytes
+    if end > len(data):
+        raise _unreadable()
+    if end < len(data):
+        raise _extra_data()
+
+
+def _open(data: bytes, image_format: str, max_pixels: int) -> Image.Image:
+    """Open the picture, reading only its header, and refuse one too large to decode."""
+    too_many_pixels = _error(
+        _("This picture is too large. Please choose a smaller photo."), "too_many_pixels"
+    )
+    # Pillow only warns between its two limits: that must refuse the file too. (The
+    # filter is process-wide while it applies; gunicorn's sync workers serve one request
+    # at a time.)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(BytesIO(data), formats=[image_format])
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise too_many_pixels from None
+        except DECODE_ERRORS:
+            raise _unreadable() from None
+    if image.width * image.height > max_pixels:  # before any pixel is decoded
+        raise too_many_pixels
+    return image
+
+
+def _decode(image: Image.Image, max_side: int) -> Image.Image:
+    """The pixels, turned upright, in RGB or (only if really transparent) RGBA."""
+    image.draft("RGB", (max_side, max_side))  # JPEG only: decode already scaled down, cheap
+    image = ImageOps.exif_transpose(image)  # phones store portraits sideways with a flag
+    if image.mode.startswith("I;16"):  # 16-bit greys: scale, or every grey turns white
+        image = image.convert("I").point(lambda v: v / 256).convert("L")
+    image = image.convert("RGBA")
+    if image.getchannel("A").getextrema()[0] == 255:
+        image = image.convert("RGB")
+    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return image
+
+
+def reencode_image(
+    uploaded,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_pixels: int = MAX_PIXELS,
+    max_side: int = MAX_SIDE,
+) -> ContentFile:
+    """Check an uploaded picture and return a new, clean copy of it.
+
+    Accepts JPEG, PNG and WebP, decided from the bytes. Returns a JPEG (or a PNG when the
+    picture uses transparency) with no metadata, turned as the EXIF orientation says,
+    with its longest side at most `max_side`, named with a random hex name. Raises
+    ValidationError with a short message and one of the codes: too_big, not_an_image,
+    unsupported_format, unreadable, extra_data, too_many_pixels.
+    """
+    too_big = _error(
+        _("This file is too big. The limit is %(limit)s."),
+        "too_big",
+        limit=lazy(filesizeformat, str)(max_bytes),  # in the language of whoever reads it
+    )
+    if (getattr(uploaded, "size", None) or 0) > max_bytes:  # before reading anything
+        raise too_big
+    uploaded.seek(0)
+    data = uploaded.read(max_bytes + 1)  # the claimed size may lie
+    if len(data) > max_bytes:
+        raise too_big
+
+    image_format = _sniff_format(data)
+    _check_nothing_after_the_image(data, image_format)
+    image = _open(data, image_format, max_pixels)
+    try:
+        image = _decode(image, max_side)
+    except DECODE_ERRORS:
+        raise _unreadable() from None
+
+    # A fresh image has only the pixels: Pillow copies some metadata (ICC profile,
+    # comments) from the source image's info when saving.
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
+    out = BytesIO()
+    if clean.mode == "RGBA":
+        clean.save(out, "PNG")
+        extension = "png"
+    else:
+        clean.save(out, "JPEG", quality=85, optimize=True)
+        extension = "jpg"
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
+
+
+class ImageUploadField(forms.FileField):
+    """A form field for a picture: cleans to the re-encoded file from `reencode_image`.
+
+    Use it for a model's ImageField in a ModelForm. With nothing uploaded it cleans like
+    FileField: to the current file, to None, or to False when "clear" is ticked.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_bytes: int = MAX_BYTES,
+        max_pixels: int = MAX_PIXELS,
+        max_side: int = MAX_SIDE,
+        **kwargs,
+    ):
+        self.limits = {"max_bytes": max_bytes, "max_pixels": max_pixels, "max_side": max_side}
+        super().__init__(**kwargs)
+
+    def to_python(self, data):
+        uploaded = super().to_python(data)
+        if uploaded is None:  # nothing uploaded
+            return None
+        return reencode_image(uploaded, **self.limits)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
+            attrs["accept"] = ACCEPT  # the phone's picker offers pictures, not documents
+        return attrs
