@@ -16,7 +16,7 @@ help:
 	@echo "make test   install and run the whole suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   ruff and the missing-migrations check"
 	@echo "make messages  extract and compile the fr/nl/en catalogs"
-	@echo "make lock   re-pin requirements.lock from pyproject.toml"
+	@echo "make lock   re-pin requirements.lock and requirements-test.lock from pyproject.toml"
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
@@ -26,11 +26,11 @@ check-python:
 	  exit 1; }
 
 # The virtualenv is rebuilt when it was made by a wrong Python, and updated when the lock moves.
-$(BIN)/.installed: requirements.lock | check-python
+$(BIN)/.installed: requirements.lock requirements-test.lock | check-python
 	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 	  echo "Rebuilding $(VENV): it was made by an older Python."; rm -rf $(VENV); fi
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
 	@touch $@
 
 venv: $(BIN)/.installed
@@ -68,13 +68,19 @@ messages: venv
 	  --ignore=.venv --ignore=var --ignore=tests --ignore=scripts
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
+# requirements.lock: what production runs. requirements-test.lock: that, plus the test tools.
 lock: check-python
 	rm -rf var/lockvenv && $(PYTHON) -m venv var/lockvenv
 	var/lockvenv/bin/pip install --quiet --upgrade pip
-	var/lockvenv/bin/python -c 'import tomllib; d = tomllib.load(open("pyproject.toml", "rb")); print("\n".join(d["project"]["dependencies"] + d["dependency-groups"]["test"]))' > var/requirements.in
+	var/lockvenv/bin/python -c 'import tomllib; d = tomllib.load(open("pyproject.toml", "rb")); print("\n".join(d["project"]["dependencies"]))' > var/requirements.in
+	var/lockvenv/bin/python -c 'import tomllib; d = tomllib.load(open("pyproject.toml", "rb")); print("\n".join(d["dependency-groups"]["test"]))' > var/requirements-test.in
 	var/lockvenv/bin/pip install --quiet -r var/requirements.in
-	{ echo "# Pinned by 'make lock' from pyproject.toml: every machine installs exactly this."; \
+	{ echo "# Pinned by 'make lock' from pyproject.toml: what production installs."; \
 	  var/lockvenv/bin/pip freeze --exclude pip; } > requirements.lock
+	var/lockvenv/bin/pip install --quiet -r var/requirements.in -r var/requirements-test.in
+	{ echo "# Pinned by 'make lock' from pyproject.toml: the test tools, on top of production's."; \
+	  echo "-r requirements.lock"; \
+	  var/lockvenv/bin/pip freeze --exclude pip | grep -vxF -f requirements.lock; } > requirements-test.lock
 	rm -rf var/lockvenv
 
 clean:

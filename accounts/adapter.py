@@ -31,7 +31,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
-        # The interface follows the language the person chose, on any phone they log in from.
+        # A language picked just before logging in is the person's choice: keep it on the
+        # account. Otherwise the account's language follows them to any phone.
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen in dict(settings.LANGUAGES) and chosen != user.language:
+            user.language = chosen
+            user.save(update_fields=["language"])
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             user.language,

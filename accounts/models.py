@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +62,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["display_name"]
+        constraints = [
+            # Amina@Example.org and amina@example.org are one person, whoever types it.
+            models.UniqueConstraint(Lower("email"), name="unique_email_whatever_its_case"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.email or f"#{self.pk}"

@@ -44,14 +44,26 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def sqlite_database(path: str | Path) -> dict:
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": path,
+        "OPTIONS": {
+            # Writers wait for each other instead of failing with "database is locked".
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            ),
+        },
+    }
+
+
 def database_from_url(url: str) -> dict:
     """Turn `postgres://user:pass@host:port/name` or `sqlite:///path` into DATABASES["default"]."""
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": unquote(parts.path[1:]) or ":memory:",
-        }
+        return sqlite_database(unquote(parts.path[1:]) or ":memory:")
     if parts.scheme not in {"postgres", "postgresql"}:
         raise ImproperlyConfigured(
             f"DATABASE_URL: unsupported scheme {parts.scheme!r}; use postgres:// or sqlite:///."
@@ -147,23 +159,11 @@ TEMPLATES = [
 # Databases: SQLite under var/ by default, PostgreSQL through DATABASE_URL.
 VAR_DIR = Path(env_str("CDQ_VAR_DIR", str(BASE_DIR / "var")))
 DATABASE_URL = env_str("DATABASE_URL")
-if DATABASE_URL:
-    DATABASES = {"default": database_from_url(DATABASE_URL)}
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "cdq.sqlite3",
-            "OPTIONS": {
-                # Writers wait for each other instead of failing with "database is locked".
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                ),
-            },
-        }
-    }
+DATABASES = {
+    "default": database_from_url(DATABASE_URL)
+    if DATABASE_URL
+    else sqlite_database(VAR_DIR / "cdq.sqlite3")
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every process: sessions and cache live in the database.
@@ -192,6 +192,7 @@ LOGOUT_REDIRECT_URL = "home"
 
 # django-allauth: e-mail code first, a password stays optional, sign-up by invitation only.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"confirm_login_code": "accounts.forms.ConfirmLoginCodeForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -200,9 +201,13 @@ ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 15 * 60
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 5
+ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = True
-ACCOUNT_RATE_LIMITS_ENABLED = True
+# Groups cook monthly: a phone stays logged in for four months rather than two weeks.
+SESSION_COOKIE_AGE = 120 * 24 * 3600
+# Behind the reverse proxy, rate limits must count each visitor, not the proxy's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the sender name says who; the subject shows the code
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 
@@ -236,8 +241,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: printed on the console in development (the login code shows there).
 DEFAULT_FROM_EMAIL = env_str(
-    "DJANGO_DEFAULT_FROM_EMAIL", "Cuisines de Quartier <noreply@localhost>"
+    "DJANGO_DEFAULT_FROM_EMAIL", "Cuisines de Quartier <noreply@localhost>" if DEBUG else ""
 )
+if not DEFAULT_FROM_EMAIL:
+    raise ImproperlyConfigured(
+        "DJANGO_DEFAULT_FROM_EMAIL is not set: with DJANGO_DEBUG off the login codes need a "
+        "real sender, e.g. 'Cuisines de Quartier <membres@cuisinesdequartier.be>'."
+    )
 SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST")
 if EMAIL_HOST:
@@ -249,7 +259,8 @@ if EMAIL_HOST:
                 "port": env_int("DJANGO_EMAIL_PORT", 587),
                 "username": env_str("DJANGO_EMAIL_USER"),
                 "password": env_str("DJANGO_EMAIL_PASSWORD"),
-                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True),
+                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", not env_bool("DJANGO_EMAIL_USE_SSL")),
+                "use_ssl": env_bool("DJANGO_EMAIL_USE_SSL", False),
                 "timeout": 20,
             },
         }
@@ -284,6 +295,8 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # The load balancer's health probe may speak plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -1,12 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from cdq import views
 
-# The admin logs in through the same e-mail code (and rate limits) as everyone else.
-admin.site.login = login_required(admin.site.login)
+# The admin has no password form of its own: staff log in by e-mail code like everyone,
+# with the same rate limits; a logged-in person who is not staff is refused.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", views.home, name="home"),

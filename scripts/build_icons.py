@@ -25,14 +25,12 @@ ICONS = [
     "device-floppy",
     "home",
     "key",
-    "language",
     "login",
     "logout",
     "mail",
     "soup",
     "user",
     "users",
-    "x",
 ]
 
 OUT = Path(__file__).resolve().parent.parent / "static" / "icons" / "sprite.svg"

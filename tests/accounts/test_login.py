@@ -34,12 +34,38 @@ def test_a_code_by_email_logs_the_person_in_and_speaks_her_language(client, db):
     assert "Hallo Jan!" in client.get("/").text
 
 
-def test_an_unknown_email_is_not_revealed_and_logs_nobody_in(client, db):
+def test_an_unknown_email_is_not_revealed_and_gets_a_short_plain_mail(client, db):
     response = request_code(client, "stranger@example.org")
 
     assert response["Location"] == "/accounts/login/code/confirm/"
     assert "_auth_user_id" not in client.session
-    assert not any(CODE.search(message.body) for message in mail.outbox)
+    [message] = mail.outbox
+    assert message.subject == "Pas de compte avec cet e-mail"
+    assert "demandez à un groupe de cuisine son invitation" in message.body
+    assert "/accounts/signup/" not in message.body
+    assert not CODE.search(message.body)
+
+
+def test_a_language_chosen_just_before_logging_in_becomes_the_persons_language(client, member):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+
+    request_code(client, "amina@example.org")
+    code = CODE.search(mail.outbox[-1].body).group()
+    client.post("/accounts/login/code/confirm/", {"code": code})
+
+    member.refresh_from_db()
+    assert member.language == "nl"
+
+
+def test_a_new_code_can_be_asked_for_from_the_code_page(client, member):
+    request_code(client, "amina@example.org")
+
+    page = client.get("/accounts/login/code/confirm/")
+    assert "Envoyer un nouveau code" in page.text
+    assert 'aria-describedby="id_code_helptext"' in page.text
+    client.post("/accounts/login/code/confirm/", {"action": "resend"})
+
+    assert len(mail.outbox) == 2
 
 
 def test_sign_up_is_closed_people_join_through_a_group(client, db):

@@ -20,6 +20,14 @@ def test_an_email_belongs_to_one_person_only_whatever_its_case(db):
         User.objects.create_user(email="amina@example.ORG", display_name="Another Amina")
 
 
+def test_the_database_refuses_the_same_email_in_another_case_whatever_the_path(db):
+    # The admin, a shell or a future form may skip the manager's lower-casing.
+    User.objects.create(email="amina@example.org", display_name="Amina")
+
+    with pytest.raises(IntegrityError):
+        User.objects.create(email="AMINA@example.org", display_name="Another Amina")
+
+
 def test_the_greeting_uses_the_first_word_of_the_name_or_the_email(db):
     assert User(display_name="Amina Benali").first_name == "Amina"
     assert User(display_name="", email="melvin@example.org").first_name == "melvin"

@@ -12,6 +12,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": STRONG_KEY,
     "DJANGO_ALLOWED_HOSTS": "membres.cuisinesdequartier.be",
     "DJANGO_EMAIL_HOST": "smtp.example.org",
+    "DJANGO_DEFAULT_FROM_EMAIL": "Cuisines de Quartier <membres@example.org>",
 }
 
 

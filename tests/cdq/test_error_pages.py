@@ -21,7 +21,7 @@ def test_the_500_page_renders_without_a_request_context_or_database():
     response = server_error(RequestFactory().get("/"))
 
     assert response.status_code == 500
-    assert "Un problème est arrivé" in response.content.decode()
+    assert "Il y a eu un problème" in response.content.decode()
 
 
 def test_a_stale_form_gets_a_friendly_page_not_a_technical_one(db):

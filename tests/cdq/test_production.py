@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -21,15 +22,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch(url: str) -> tuple[bytes, dict[str, str]]:
-    request = urllib.request.Request(
-        url,
-        headers={
-            "Accept-Encoding": "gzip",
-            "Accept-Language": "fr-BE",
-            "X-Forwarded-Proto": "https",  # as the reverse proxy says
-        },
-    )
+def fetch(url: str, *, https: bool = True) -> tuple[bytes, dict[str, str]]:
+    headers = {"Accept-Encoding": "gzip", "Accept-Language": "fr-BE"}
+    if https:
+        headers["X-Forwarded-Proto"] = "https"  # as the reverse proxy says
+    request = urllib.request.Request(url, headers=headers)
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.read(), dict(response.headers)
 
@@ -61,7 +58,12 @@ def production_server(tmp_path_factory):
             fetch(url + "/healthz")
             break
         except OSError:
+            if server.poll() is not None:
+                pytest.fail(f"gunicorn did not start:\n{server.stderr.read().decode()}")
             time.sleep(0.1)
+    else:
+        server.kill()
+        pytest.fail(f"gunicorn did not answer:\n{server.stderr.read().decode()}")
     yield url
     server.terminate()
     server.wait(timeout=10)
@@ -93,3 +95,20 @@ def test_the_home_page_weighs_under_60_kb_as_production_sends_it(production_serv
 
     assert len(assets) >= 3, assets  # the stylesheet, htmx, the icons
     assert total <= PAGE_BUDGET_BYTES, total
+
+
+def test_the_health_probe_answers_over_plain_http_while_pages_redirect_to_https(
+    production_server,
+):
+    body, _ = fetch(production_server + "/healthz", https=False)
+    assert body == b"ok\n"
+
+    with pytest.raises(urllib.error.HTTPError) as redirect:
+        urllib.request.build_opener(NoRedirect).open(production_server + "/", timeout=10)
+    assert redirect.value.code == 301
+    assert redirect.value.headers["Location"].startswith("https://")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

@@ -60,12 +60,13 @@ def test_production_refuses_to_start_with_a_missing_or_weak_secret_key(key):
     assert "DJANGO_SECRET_KEY is missing or weak" in result.stderr
 
 
-def test_production_refuses_to_start_without_a_way_to_send_the_login_codes():
-    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_EMAIL_HOST"}
+@pytest.mark.parametrize("missing", ["DJANGO_EMAIL_HOST", "DJANGO_DEFAULT_FROM_EMAIL"])
+def test_production_refuses_to_start_without_a_way_to_send_the_login_codes(missing):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = run_manage("check", env=env)
 
     assert result.returncode != 0
-    assert "DJANGO_EMAIL_HOST" in result.stderr
+    assert f"{missing} is not set" in result.stderr
 
 
 def test_the_deployment_check_passes_with_production_settings():
