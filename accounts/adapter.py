@@ -1,9 +1,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest
 from django.utils import translation
 
 from accounts.models import User
+from groups.models import Invitation
+from groups.services import GroupError, accept_invitation
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -11,7 +14,38 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # People join through a group's invitation, never on their own.
-        return False
+        return self._invitation(request) is not None
+
+    @staticmethod
+    def _invitation(request: HttpRequest):
+        token = request.session.get("invitation")
+        invitation = Invitation.objects.filter(token=token).select_related("group").first()
+        if invitation is None or invitation.state != Invitation.State.VALID:
+            return None
+        return invitation
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        user.display_name = form.cleaned_data["display_name"]
+        user.language = form.cleaned_data["language"]
+        if commit:
+            user.save()
+            self._join_invited_group(request, user)
+        return user
+
+    def _join_invited_group(self, request, user) -> None:
+        token = request.session.get("invitation")
+        try:
+            accept_invitation(token, user)
+        except GroupError as refusal:
+            # The last place went to someone else meanwhile: the account stays.
+            self.add_message(request, messages.WARNING, message=refusal.message)
+
+    def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        invitation = Invitation.objects.filter(token=request.session.get("invitation")).first()
+        if invitation is not None:
+            return invitation.group.get_absolute_url()
+        return super().get_signup_redirect_url(request)
 
     # The page that follows already says it, in shorter words.
     SILENT_MESSAGES = frozenset({"account/messages/login_code_sent.txt"})

@@ -1,6 +1,5 @@
 """The demo personas every issue's demo data and tests build on."""
 
-from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.models import User
@@ -38,8 +37,6 @@ def seed_people() -> dict[str, User]:
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+        user.record_email(verified=True)
         people[email] = user
     return people

@@ -1,18 +1,16 @@
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from cdq.forms import PlainModelForm
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PlainModelForm):
     """What a person may change about themselves. The e-mail is their login: it changes
     through allauth's e-mail page, which checks the new address."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
     class Meta:
         model = User
@@ -39,3 +37,21 @@ class ConfirmLoginCodeForm(allauth_forms.ConfirmLoginCodeForm):
             "It looks like ABCD-EFGH. It works for %(minutes)s minutes."
         ) % {"minutes": minutes}
         self.fields["code"].widget.attrs.update(autocapitalize="characters", spellcheck="false")
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """Sign-up through a group's invitation: a name, an e-mail, a language. No password."""
+
+    display_name = forms.CharField(
+        label=_("My name"), max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    language = forms.ChoiceField(label=_("My language"), choices=settings.LANGUAGES)
+
+    field_order = ["display_name", "email", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        self.fields["email"].label = _("My e-mail")
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        self.fields["language"].initial = translation.get_language()

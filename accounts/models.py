@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def create_user(self, email: str | None = None, password: str | None = None, **fields):
+    def create_user(
+        self,
+        email: str | None = None,
+        password: str | None = None,
+        *,
+        email_verified: bool = False,
+        **fields,
+    ):
         email = self.normalize_email(email or "").lower() or None
         user = self.model(email=email, **fields)
         if password:
@@ -17,6 +24,7 @@ class UserManager(BaseUserManager["User"]):
         else:
             user.set_unusable_password()
         user.save(using=self._db)
+        user.record_email(verified=email_verified)
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **fields):
@@ -77,6 +85,23 @@ class User(AbstractBaseUser, PermissionsMixin):
     def first_name(self) -> str:
         """What the member home greets them with: the first word of their name."""
         return (self.display_name or "").split(" ")[0] or (self.email or "").split("@")[0]
+
+    def record_email(self, *, verified: bool = False) -> None:
+        """Give allauth its record of the person's e-mail: the login by code looks there
+        (and marks it verified once a code has proved it)."""
+        from allauth.account.models import EmailAddress
+
+        if not self.email:
+            return
+        EmailAddress.objects.filter(user=self).exclude(email=self.email).delete()
+        EmailAddress.objects.update_or_create(
+            user=self, email=self.email, defaults={"primary": True, "verified": verified}
+        )
+
+    @property
+    def initials(self) -> str:
+        """Shown instead of a photo: "Amina Benali" is "AB"."""
+        return "".join(word[0] for word in self.display_name.split()[:2]).upper() or "?"
 
     @property
     def can_log_in(self) -> bool:

@@ -192,12 +192,17 @@ LOGOUT_REDIRECT_URL = "home"
 
 # django-allauth: e-mail code first, a password stays optional, sign-up by invitation only.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"confirm_login_code": "accounts.forms.ConfirmLoginCodeForm"}
+ACCOUNT_FORMS = {
+    "confirm_login_code": "accounts.forms.ConfirmLoginCodeForm",
+    "signup": "accounts.forms.SignupForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# A new person (through an invitation) proves their e-mail with a code, then is logged in.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 15 * 60
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 5

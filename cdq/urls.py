@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
+    path("", include("groups.urls")),
     path("cooking/", include("portions.urls")),
     path("recipes/", include("recipes.urls")),
     path("events/", include("events.urls")),

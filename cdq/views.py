@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from cdq.http import HtmxHttpRequest
+from groups.access import groups_of
 
 
 @require_GET
@@ -14,7 +15,14 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
     """The visitor's welcome, or the member's home once logged in."""
     if not request.user.is_authenticated:
         return render(request, "cdq/home_visitor.html")
-    return render(request, "cdq/home_member.html")
+    return render(
+        request,
+        "cdq/home_member.html",
+        {
+            "my_groups": groups_of(request.user),
+            "staff_groups": request.user.is_movement_staff,
+        },
+    )
 
 
 @require_POST

@@ -17,6 +17,9 @@ from pathlib import Path
 ICONS = [
     "alert-triangle",
     "arrow-left",
+    "arrow-right",
+    "building-store",
+    "calendar-plus",
     "book-2",
     "calendar-event",
     "check",
@@ -28,8 +31,11 @@ ICONS = [
     "login",
     "logout",
     "mail",
+    "qrcode",
+    "settings",
     "soup",
     "user",
+    "user-plus",
     "users",
 ]
 

@@ -10,6 +10,8 @@ from django.test import Client
 
 from accounts.models import User
 from accounts.services import create_person
+from groups.models import Commune, Group, Membership
+from groups.services import add_member, create_group
 
 QUERY_BUDGET = 8  # SQL queries per page, whatever the amount of data
 
@@ -31,6 +33,11 @@ def outsider(db) -> User:
 @pytest.fixture
 def referent(db) -> User:
     return make_person("referente@example.org", "Rosa Martínez")
+
+
+@pytest.fixture
+def outsider_referent(db) -> User:
+    return make_person("mosaiques@example.org", "Nadia Haddad")
 
 
 @pytest.fixture
@@ -58,7 +65,46 @@ def _fresh_rate_limits(request):
         cache.clear()
 
 
-PERSONAS = ["visitor", "member", "outsider", "referent", "facilitator", "coordinator"]
+PERSONAS = [
+    "visitor",
+    "member",
+    "referent",
+    "outsider",
+    "outsider_referent",
+    "facilitator",
+    "coordinator",
+]
+
+
+@pytest.fixture
+def group(member, referent):
+    """ "Ça Chauffe": the member and the referent cook there."""
+    group = create_group(
+        by=None,
+        name="Ça Chauffe",
+        slug="ca-chauffe",
+        commune=Commune.SCHAERBEEK,
+        status=Group.Status.ACTIVE,
+    )
+    add_member(group, referent, role=Membership.Role.REFERENT)
+    add_member(group, member)
+    return group
+
+
+@pytest.fixture
+def other_group(outsider, outsider_referent, facilitator):
+    """ "Les Mosaïques de Saveurs": the outsiders' group, the one the facilitator follows."""
+    group = create_group(
+        by=None,
+        name="Les Mosaïques de Saveurs",
+        slug="les-mosaiques-de-saveurs",
+        commune=Commune.SCHAERBEEK,
+        status=Group.Status.ACTIVE,
+        facilitator=facilitator,
+    )
+    add_member(group, outsider_referent, role=Membership.Role.REFERENT)
+    add_member(group, outsider)
+    return group
 
 
 @pytest.fixture

@@ -1,57 +1,158 @@
 """Every URL × every persona: who may see what. The one place access is proven.
 
-A new URL fails `test_every_url_is_in_the_matrix` until its row is written here. Rows
-read: persona -> expected status for a plain GET (302 to the login page for a visitor
-on a members' page). From the groups feature on, "outsider" is a cook of another group:
-their pages answer 404 to them.
+The world: "Ça Chauffe" (the member and the referent cook there, with a kitchen, a booking,
+an invitation) and "Les Mosaïques de Saveurs" (the outsider and the outsider referent; the
+facilitator follows it, not Ça Chauffe). Every path below points at Ça Chauffe's things.
+
+A new URL fails `test_every_url_is_in_the_matrix` until its row is written here. A row
+gives, per persona, the status of a plain GET (302 sends a visitor to the login page);
+`POSTS` gives the status of a POST to the URLs that change something.
 """
+
+from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from groups.bookings import book_kitchen
+from groups.models import Commune, Kitchen
+from groups.services import create_invitation
 from tests.conftest import PERSONAS, QUERY_BUDGET
 
 LOGIN = "/accounts/login/code/"
-EVERYONE_200 = dict.fromkeys(PERSONAS, 200)
-MEMBERS_ONLY = {"visitor": 302, **dict.fromkeys(PERSONAS[1:], 200)}
-VISITORS_ONLY = {"visitor": 200, **dict.fromkeys(PERSONAS[1:], 302)}
+
+
+def row(visitor, member, referent, outsider, outsider_referent, facilitator, coordinator):
+    return dict(
+        zip(
+            PERSONAS,
+            [visitor, member, referent, outsider, outsider_referent, facilitator, coordinator],
+            strict=True,
+        )
+    )
+
+
+EVERYONE_200 = row(200, 200, 200, 200, 200, 200, 200)
+LOGGED_IN_200 = row(302, 200, 200, 200, 200, 200, 200)
+VISITORS_ONLY = row(200, 302, 302, 302, 302, 302, 302)
+GROUP_READERS = row(302, 200, 200, 404, 404, 404, 200)
+GROUP_MANAGERS = row(302, 403, 200, 404, 404, 404, 200)
+POST_ONLY = row(302, 405, 405, 405, 405, 405, 405)
+LOGIN_REQUIRED = [LOGGED_IN_200, GROUP_READERS, GROUP_MANAGERS, POST_ONLY]
 
 MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "home": ("/", EVERYONE_200),
     "healthz": ("/healthz", EVERYONE_200),
     "set_language": ("/i18n/setlang/", dict.fromkeys(PERSONAS, 405)),
-    "accounts:me": ("/me/", MEMBERS_ONLY),
-    "portions:index": ("/cooking/", MEMBERS_ONLY),
-    "recipes:index": ("/recipes/", MEMBERS_ONLY),
-    "events:index": ("/events/", MEMBERS_ONLY),
+    "accounts:me": ("/me/", LOGGED_IN_200),
+    "portions:index": ("/cooking/", LOGGED_IN_200),
+    "recipes:index": ("/recipes/", LOGGED_IN_200),
+    "events:index": ("/events/", LOGGED_IN_200),
+    # Groups: public cards for all, the rest for the group's people only.
+    "groups:directory": ("/groups/", EVERYONE_200),
+    "groups:overview": ("/groups/overview/", row(302, 404, 404, 404, 404, 200, 200)),
+    "groups:join": ("/groups/join/{token}/", row(200, 302, 302, 200, 200, 200, 200)),
+    "groups:detail": ("/groups/{group}/", GROUP_READERS),
+    "groups:settings": ("/groups/{group}/settings/", GROUP_MANAGERS),
+    "groups:status": ("/groups/{group}/status/", POST_ONLY),
+    "groups:members": ("/groups/{group}/members/", GROUP_MANAGERS),
+    "groups:membership": ("/groups/{group}/members/{membership}/", GROUP_MANAGERS),
+    "groups:invitations": ("/groups/{group}/invitations/", GROUP_MANAGERS),
+    "groups:invitation": ("/groups/{group}/invitations/{invitation}/", GROUP_MANAGERS),
+    "groups:revoke": ("/groups/{group}/invitations/{invitation}/cancel/", POST_ONLY),
+    "groups:kitchens": ("/kitchens/", LOGGED_IN_200),
+    "groups:kitchen": ("/kitchens/{kitchen}/", LOGGED_IN_200),
+    # Booking is for people who manage a group: the outsider referent books for their own.
+    "groups:book": ("/kitchens/{kitchen}/book/", row(302, 403, 200, 403, 200, 200, 200)),
+    "groups:cancel_booking": ("/kitchens/bookings/{booking}/cancel/", POST_ONLY),
     # allauth's pages, in our shell.
     "account_request_login_code": (LOGIN, VISITORS_ONLY),
     "account_confirm_login_code": ("/accounts/login/code/confirm/", dict.fromkeys(PERSONAS, 302)),
     "account_login": ("/accounts/login/", VISITORS_ONLY),
     "account_signup": ("/accounts/signup/", VISITORS_ONLY),
-    "account_logout": ("/accounts/logout/", {"visitor": 302, **dict.fromkeys(PERSONAS[1:], 200)}),
+    "account_logout": ("/accounts/logout/", row(302, 200, 200, 200, 200, 200, 200)),
     "account_inactive": ("/accounts/inactive/", EVERYONE_200),
     # People who log in by code have no password to type again.
-    "account_reauthenticate": (
-        "/accounts/reauthenticate/",
-        {"visitor": 302, **dict.fromkeys(PERSONAS[1:], 403)},
+    "account_reauthenticate": ("/accounts/reauthenticate/", row(302, 403, 403, 403, 403, 403, 403)),
+    "account_email": ("/accounts/email/", LOGGED_IN_200),
+    "account_email_verification_sent": (
+        "/accounts/confirm-email/",
+        row(302, 302, 302, 302, 302, 302, 302),
     ),
-    "account_email": ("/accounts/email/", MEMBERS_ONLY),
-    "account_email_verification_sent": ("/accounts/confirm-email/", EVERYONE_200),
     "account_change_password": ("/accounts/password/change/", dict.fromkeys(PERSONAS, 302)),
-    "account_set_password": ("/accounts/password/set/", MEMBERS_ONLY),
+    "account_set_password": ("/accounts/password/set/", LOGGED_IN_200),
     "account_reset_password": ("/accounts/password/reset/", EVERYONE_200),
     "account_reset_password_done": ("/accounts/password/reset/done/", EVERYONE_200),
     "account_reset_password_from_key_done": ("/accounts/password/reset/key/done/", EVERYONE_200),
-    # With a key in the address: an unknown key is refused to everyone.
-    "account_confirm_email": ("/accounts/confirm-email/unknown-key/", EVERYONE_200),
+    # E-mails are confirmed by code: the old link-with-a-key answers 404 to everyone.
+    "account_confirm_email": ("/accounts/confirm-email/unknown-key/", dict.fromkeys(PERSONAS, 404)),
+    # An unknown password-reset key gets allauth's "bad token" page.
     "account_reset_password_from_key": (
         "/accounts/password/reset/key/1-unknown-key/",
         EVERYONE_200,
     ),
 }
+
+# What a POST by each persona gets on the URLs that change Ça Chauffe's things. A redirect
+# (302) or a page (200) means it was allowed; outsiders get 404, a plain member 403.
+MANAGERS_POST = row(302, 403, 302, 404, 404, 404, 302)
+POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
+    "groups:settings": (
+        "/groups/{group}/settings/",
+        {"name": "Renamed"},
+        row(302, 403, 200, 404, 404, 404, 200),
+    ),
+    "groups:status": ("/groups/{group}/status/", {"status": "dormant"}, MANAGERS_POST),
+    "groups:members": ("/groups/{group}/members/", {"display_name": "Fatima"}, MANAGERS_POST),
+    "groups:membership": (
+        "/groups/{group}/members/{membership}/",
+        {"action": "role", "role": "referent"},
+        MANAGERS_POST,
+    ),
+    "groups:invitations": (
+        "/groups/{group}/invitations/",
+        {"days": 7, "max_uses": 5},
+        MANAGERS_POST,
+    ),
+    "groups:revoke": ("/groups/{group}/invitations/{invitation}/cancel/", {}, MANAGERS_POST),
+    "groups:cancel_booking": (
+        "/kitchens/bookings/{booking}/cancel/",
+        {},
+        row(302, 404, 302, 404, 404, 404, 302),
+    ),
+}
 # Reached through their own login and tested by Django: the admin.
 NOT_IN_MATRIX = {"admin"}
+
+
+@pytest.fixture
+def world(group, other_group, referent, member):
+    kitchen = Kitchen.objects.create(
+        name="Bouillon de Cultures",
+        slug="bouillon",
+        address="Rue Royale Sainte-Marie 50",
+        commune=Commune.SCHAERBEEK,
+        access_instructions="Code 2468",
+    )
+    group.kitchens.add(kitchen)
+    start = timezone.now() + timedelta(days=3)
+    booking = book_kitchen(
+        kitchen=kitchen,
+        group=group,
+        starts_at=start,
+        ends_at=start + timedelta(hours=4),
+        booked_by=referent,
+    )
+    invitation = create_invitation(group, by=referent)
+    return {
+        "group": group.slug,
+        "membership": group.memberships.get(person=member).pk,
+        "invitation": invitation.pk,
+        "token": invitation.token,
+        "kitchen": kitchen.slug,
+        "booking": booking.pk,
+    }
 
 
 def url_names(patterns=None, namespace: str | None = None):
@@ -72,14 +173,27 @@ def test_every_url_is_in_the_matrix():
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_each_persona_gets_what_the_matrix_says_within_the_query_budget(
-    client_as, max_queries, persona, name
+    client_as, max_queries, world, persona, name
 ):
     path, expected = MATRIX[name]
     client = client_as(persona)
 
     with max_queries(QUERY_BUDGET):
-        response = client.get(path)
+        response = client.get(path.format(**world))
 
     assert response.status_code == expected[persona], (path, persona, response.get("Location"))
-    if response.status_code == 302 and expected is MEMBERS_ONLY:
+    if persona == "visitor" and any(expected is r for r in LOGIN_REQUIRED):
         assert response["Location"].startswith(LOGIN + "?next=")
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", sorted(POSTS))
+def test_each_persona_may_change_only_what_the_matrix_says(client_as, world, persona, name):
+    path, data, expected = POSTS[name]
+    client = client_as(persona)
+
+    response = client.post(path.format(**world), data)
+
+    assert response.status_code == expected[persona], (path, persona, response.get("Location"))
+    if persona == "visitor":
+        assert response["Location"].startswith("/accounts/login/")

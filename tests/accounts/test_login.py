@@ -94,3 +94,22 @@ def test_the_code_comes_in_the_subject_and_in_the_persons_language(client, db):
     code = CODE.search(message.body).group()
     assert message.subject == f"Je code: {code}"
     assert "Typ hem op de pagina die openstaat." in message.body
+
+
+def test_a_coordinator_made_with_createsuperuser_logs_in_by_code(client, db):
+    from django.core.management import call_command
+
+    call_command(
+        "createsuperuser",
+        interactive=False,
+        email="Boss@Example.org",
+        display_name="Claire",
+        verbosity=0,
+    )
+
+    request_code(client, "boss@example.org")
+    code = CODE.search(mail.outbox[-1].body).group()
+    response = client.post("/accounts/login/code/confirm/", {"code": code})
+
+    assert response["Location"] == "/"
+    assert client.get("/admin/").status_code == 200

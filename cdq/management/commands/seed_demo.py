@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import seed_people
+from groups.demo import seed_groups
 
 
 class Command(BaseCommand):
@@ -8,8 +9,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         people = seed_people()
+        groups = seed_groups(people)
         self.stdout.write(
-            self.style.SUCCESS(f"Demo data ready: {len(people)} people. Log in as one of:")
+            self.style.SUCCESS(
+                f"Demo data ready: {len(people)} people, {len(groups)} groups. Log in as one of:"
+            )
         )
         for email in people:
             self.stdout.write(f"  {email}")

@@ -1,0 +1,113 @@
+"""Who may do what to a group or a kitchen: the one place that answers it.
+
+- coordinators: everything;
+- facilitators: everything about the groups they follow, the public card of the others;
+- referents: manage their group; members: read their group;
+- everyone else: public cards only.
+
+Views never test roles themselves: they call the `get_*_for_*` helpers, which return the
+object or raise Http404 (another group's things do not exist for an outsider), or
+PermissionDenied for a member of the group asking for a referent's page.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Q, Subquery
+from django.http import Http404
+
+from accounts.models import User
+from groups.models import Group, Kitchen, Membership
+
+
+def _with_role(queryset, user: User):
+    role = Membership.objects.current().filter(group=OuterRef("pk"), person=user).values("role")
+    return queryset.annotate(my_role=Subquery(role[:1]))
+
+
+def can_read(user: User, group: Group, role: str | None) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_coordinator or group.facilitator_id == user.pk or role is not None
+
+
+def can_manage(user: User, group: Group, role: str | None) -> bool:
+    if not user.is_authenticated:
+        return False
+    return (
+        user.is_coordinator or group.facilitator_id == user.pk or role == Membership.Role.REFERENT
+    )
+
+
+def _get_group(user: User, slug: str) -> Group:
+    queryset = Group.objects.select_related("partner", "food_hub", "facilitator")
+    if user.is_authenticated:
+        queryset = _with_role(queryset, user)
+    try:
+        group = queryset.get(slug=slug)
+    except Group.DoesNotExist:
+        raise Http404 from None
+    if not user.is_authenticated:
+        group.my_role = None
+    return group
+
+
+def get_group_for_member(user: User, slug: str) -> Group:
+    """The group, for someone who may read it (its members, its facilitator, coordinators);
+    404 for anyone else. `group.my_role` is the person's role, or None."""
+    group = _get_group(user, slug)
+    if not can_read(user, group, group.my_role):
+        raise Http404
+    group.can_manage = can_manage(user, group, group.my_role)
+    return group
+
+
+def get_group_for_referent(user: User, slug: str) -> Group:
+    """The group, for someone who may manage it; a plain member gets 403, others 404."""
+    group = get_group_for_member(user, slug)
+    if not group.can_manage:
+        raise PermissionDenied
+    return group
+
+
+def groups_of(user: User):
+    """The groups a person belongs to now, with their role, for "My groups"."""
+    return _with_role(Group.objects.active_members_of(user), user).order_by("name")
+
+
+def followed_groups(user: User):
+    """Every group for a coordinator; the groups they follow for a facilitator."""
+    if user.is_coordinator:
+        return Group.objects.all()
+    if user.is_facilitator:
+        return Group.objects.filter(facilitator=user)
+    return Group.objects.none()
+
+
+def may_see_kitchen_access(user: User, kitchen: Kitchen) -> bool:
+    """How to get into a kitchen is for the members of the groups that cook there, and staff."""
+    if not user.is_authenticated:
+        return False
+    if user.is_movement_staff:
+        return True
+    return (
+        Membership.objects.current()
+        .filter(person=user)
+        .filter(Q(group__kitchens=kitchen) | Q(group__food_hub__kitchen=kitchen))
+        .exists()
+    )
+
+
+def get_kitchen(slug: str) -> Kitchen:
+    try:
+        return Kitchen.objects.select_related("host").get(slug=slug)
+    except Kitchen.DoesNotExist:
+        raise Http404 from None
+
+
+def bookable_groups(user: User):
+    """The groups a person may book this kitchen for: the ones they manage."""
+    if user.is_coordinator:
+        return Group.objects.exclude(status=Group.Status.STOPPED)
+    managed = Membership.objects.current().filter(person=user, role=Membership.Role.REFERENT)
+    return Group.objects.filter(Q(pk__in=managed.values("group")) | Q(facilitator=user)).exclude(
+        status=Group.Status.STOPPED
+    )
