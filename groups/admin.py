@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.db import models
+
+from cdq.uploads import ImageUploadField
 
 from groups.models import (
     Equipment,
@@ -26,8 +29,13 @@ class EquipmentInline(admin.TabularInline):
     extra = 1
 
 
+# Photos and logos uploaded in the admin are checked and re-encoded like everywhere else.
+SAFE_IMAGES = {models.ImageField: {"form_class": ImageUploadField}}
+
+
 @admin.register(Kitchen)
 class KitchenAdmin(admin.ModelAdmin):
+    formfield_overrides = SAFE_IMAGES
     list_display = ["name", "commune", "host", "capacity"]
     list_filter = ["commune"]
     search_fields = ["name", "address"]
@@ -59,6 +67,7 @@ class StatusChangeInline(admin.TabularInline):
 
 @admin.register(Group)
 class GroupAdmin(admin.ModelAdmin):
+    formfield_overrides = SAFE_IMAGES
     list_display = ["name", "status", "commune", "neighbourhood", "facilitator", "food_hub"]
     list_filter = ["status", "commune", "frequency", "facilitator", "food_hub"]
     search_fields = ["name", "neighbourhood", "description"]

@@ -24,7 +24,7 @@ class GroupForm(PlainModelForm):
 
 
 class StatusForm(PlainForm):
-    status = forms.ChoiceField(label=_("Status"), choices=Group.Status.choices)
+    status = forms.ChoiceField(label=_("New status"), choices=Group.Status.choices)
     note = forms.CharField(label=_("Why? (optional)"), max_length=200, required=False)
 
 
@@ -61,7 +61,10 @@ class OverviewFilterForm(PlainForm):
 
 
 class BookingForm(PlainForm):
-    group = forms.ModelChoiceField(label=_("Group"), queryset=Group.objects.none())
+    # Most referents have one group: it is chosen already.
+    group = forms.ModelChoiceField(
+        label=_("Group"), queryset=Group.objects.none(), empty_label=None
+    )
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Until"), widget=forms.TimeInput(attrs={"type": "time"}))

@@ -133,3 +133,56 @@ def test_a_facilitator_overview_lists_only_the_followed_groups(client_as, group,
 
     assert "Les Mosaïques de Saveurs" in response.text
     assert "Ça Chauffe" not in response.text
+
+
+def test_a_hostile_logo_is_refused_with_a_message_and_nothing_saved(client_as, group):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), "orange").save(buffer, "PNG")
+    polyglot = buffer.getvalue() + b"<html><script>alert(1)</script></html>"
+    client = client_as("referent")
+
+    response = client.post(
+        "/groups/ca-chauffe/settings/",
+        {
+            "name": "Ça Chauffe",
+            "commune": "schaerbeek",
+            "frequency": "monthly",
+            "logo": SimpleUploadedFile("logo.png", polyglot, content_type="image/png"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "données cachées" in response.text
+    group.refresh_from_db()
+    assert not group.logo
+
+
+def test_a_good_logo_is_re_encoded_under_a_new_name(client_as, group, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), "orange").save(buffer, "JPEG")
+
+    response = client_as("referent").post(
+        "/groups/ca-chauffe/settings/",
+        {
+            "name": "Ça Chauffe",
+            "commune": "schaerbeek",
+            "frequency": "monthly",
+            "logo": SimpleUploadedFile("../../evil name.jpg", buffer.getvalue()),
+        },
+    )
+
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.logo.name.startswith("groups/") and "evil" not in group.logo.name
+    assert Image.open(group.logo.path).size == (40, 40)
