@@ -48,7 +48,7 @@ KITCHENS = [
     (
         "cbo",
         "CBO",
-        "Rue Léopold Ier 329, 1090 Jette",
+        "Rue Léopold Ier 329",
         Commune.JETTE,
         "CBO",
         12,
@@ -57,7 +57,7 @@ KITCHENS = [
     (
         "bouillon-de-cultures",
         "Bouillon de Cultures",
-        "Rue Royale Sainte-Marie 50, 1030 Schaerbeek",
+        "Rue Royale Sainte-Marie 50",
         Commune.SCHAERBEEK,
         "Bouillon de Cultures",
         10,
@@ -66,7 +66,7 @@ KITCHENS = [
     (
         "le-noyer",
         "Maison médicale Le Noyer",
-        "Avenue Rogier 120, 1030 Schaerbeek",
+        "Avenue Rogier 120",
         Commune.SCHAERBEEK,
         "Maison médicale Le Noyer",
         6,
