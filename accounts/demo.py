@@ -14,6 +14,7 @@ PERSONAS = [
     ("sadika@example.org", "Sadika Diallo", "fr", False, False),
     ("melvin@example.org", "Melvin Mukendi", "fr", False, False),
     ("voisin@example.org", "Jan Peeters", "nl", False, False),
+    ("nadia@example.org", "Nadia Haddad", "fr", False, False),
 ]
 
 

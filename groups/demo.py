@@ -192,7 +192,10 @@ MEMBERS = {
         ("sadika@example.org", Membership.Role.MEMBER),
         ("melvin@example.org", Membership.Role.MEMBER),
     ],
-    "les-mosaiques-de-saveurs": [("voisin@example.org", Membership.Role.REFERENT)],
+    "les-mosaiques-de-saveurs": [
+        ("nadia@example.org", Membership.Role.REFERENT),
+        ("voisin@example.org", Membership.Role.MEMBER),
+    ],
 }
 FOLLOWED_BY_FACILITATOR = [
     "ca-chauffe",

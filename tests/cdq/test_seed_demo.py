@@ -14,6 +14,7 @@ PERSONAS = {
     "sadika@example.org",
     "melvin@example.org",
     "voisin@example.org",
+    "nadia@example.org",
 }
 
 
@@ -37,3 +38,30 @@ def test_the_demo_roles_are_the_ones_later_features_rely_on(db):
     assert User.objects.filter(is_facilitator=True).count() == 1
     assert User.objects.get(email="voisin@example.org").language == "nl"
     assert not any(u.has_usable_password() for u in User.objects.all())
+
+
+def test_the_demo_places_the_personas_in_their_groups(db):
+    from groups.models import Group, Membership
+
+    call_command("seed_demo", stdout=StringIO())
+
+    ca_chauffe = Group.objects.get(slug="ca-chauffe")
+    members = dict(ca_chauffe.memberships.current().values_list("person__email", "role"))
+    assert members == {
+        "referente@example.org": Membership.Role.REFERENT,
+        "amina@example.org": "member",
+        "ferhat@example.org": "member",
+        "sadika@example.org": "member",
+        "melvin@example.org": "member",
+    }
+    assert Group.objects.filter(memberships__person__email="voisin@example.org").get().slug == (
+        "les-mosaiques-de-saveurs"
+    )
+    assert Group.objects.count() >= 8
+    assert set(Group.objects.values_list("status", flat=True)) == {
+        "launching",
+        "active",
+        "dormant",
+        "stopped",
+    }
+    assert ca_chauffe.status_changes.count() == 2
