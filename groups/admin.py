@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.db import models
 
 from cdq.uploads import ImageUploadField
-
 from groups.models import (
     Equipment,
     FoodHub,

@@ -1,9 +1,14 @@
-"""Booking a kitchen: the only way a KitchenBooking is made, so two never overlap."""
+"""Booking a kitchen: the only way a KitchenBooking is made, so two never overlap.
+
+Two people may press "Book" for the same kitchen at the same moment. Each booking locks
+its kitchen, then checks for an overlap and saves while it holds the lock, so the second
+one waits, then sees the first one's booking and is refused.
+"""
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,28 +18,63 @@ from groups.models import Group, Kitchen, KitchenBooking
 LONGEST_BOOKING = timedelta(hours=24)
 # A booking made on the spot may start a few minutes ago.
 GRACE = timedelta(minutes=15)
+# How long a booker waits for others booking the same kitchen before giving up. Each
+# holds the lock for a few milliseconds; a longer wait means something is stuck.
+# (SQLite waits on the whole database instead, up to its own `timeout` option.)
+LOCK_TIMEOUT = timedelta(seconds=10)
+NOTE_MAX_LENGTH = KitchenBooking._meta.get_field("note").max_length
 
 
-class BookingConflict(Exception):
-    """The kitchen is already booked then; `message` is ready to show."""
+class BookingError(Exception):
+    """A booking that cannot be made; `message` is translated, ready to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class BookingConflict(BookingError):
+    """The kitchen is already booked then: `conflicting` is the booking in the way."""
 
     def __init__(self, conflicting: KitchenBooking):
         self.conflicting = conflicting
-        self.message = _("This kitchen is already booked at that time, by %(group)s.") % {
-            "group": conflicting.group.name
-        }
-        super().__init__(self.message)
+        super().__init__(
+            _("This kitchen is already booked at that time, by %(group)s.")
+            % {"group": conflicting.group.name}
+        )
 
 
-def _check_slot(starts_at, ends_at) -> None:
-    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
-        raise ValueError("Booking times must be aware datetimes.")
-    if ends_at <= starts_at:
-        raise ValidationError(_("The end must come after the start."), code="ends_before")
-    if ends_at - starts_at > LONGEST_BOOKING:
-        raise ValidationError(_("A booking lasts one day at most."), code="too_long")
-    if starts_at < timezone.now() - GRACE:
-        raise ValidationError(_("This time is already past."), code="past")
+class KitchenBusy(BookingError):
+    """Others kept the kitchen locked for longer than LOCK_TIMEOUT: try again later."""
+
+    def __init__(self):
+        super().__init__(_("Many people are booking right now. Please try again."))
+
+
+def lock_kitchen(kitchen: Kitchen) -> None:
+    """Hold `kitchen` until the current transaction ends: whoever else books it waits.
+
+    On PostgreSQL this locks the kitchen's row, and waits at most LOCK_TIMEOUT. SQLite
+    has no row locks (`select_for_update` does nothing there), but our transactions
+    start IMMEDIATE: a transaction that may write holds the whole database already.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        # Outside a transaction the lock would end with the statement that takes it.
+        raise RuntimeError("lock_kitchen() needs a transaction: call it in transaction.atomic().")
+    if connection.vendor == "sqlite" and connection.transaction_mode not in {
+        "IMMEDIATE",
+        "EXCLUSIVE",
+    }:
+        raise ImproperlyConfigured(
+            "SQLite can only lock a kitchen with OPTIONS['transaction_mode'] = 'IMMEDIATE'."
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            milliseconds = int(LOCK_TIMEOUT.total_seconds() * 1000)
+            # Local to this transaction, like the lock.
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{milliseconds}ms"])
+    Kitchen.objects.select_for_update().only("pk").get(pk=kitchen.pk)
 
 
 def book_kitchen(
@@ -46,32 +86,60 @@ def book_kitchen(
     booked_by: User | None,
     note: str = "",
 ) -> KitchenBooking:
-    """Book `kitchen` for `group`, or raise BookingConflict if the slot overlaps another.
+    """Book `kitchen` for `group` from `starts_at` to `ends_at` (aware datetimes).
 
-    The kitchen row is locked for the check and the insert: on PostgreSQL,
-    `select_for_update` makes concurrent bookers of one kitchen wait for each other; on
-    SQLite, the IMMEDIATE transactions do. So the check cannot be outrun.
+    Raises ValidationError for a slot that makes no sense (ends before it starts, too
+    long, past, note too long), BookingConflict if it overlaps another booking of the
+    kitchen, KitchenBusy if others held the kitchen too long. A slot that starts when
+    another ends does not overlap it.
     """
     _check_slot(starts_at, ends_at)
-    with transaction.atomic():
-        Kitchen.objects.select_for_update().only("pk").get(pk=kitchen.pk)
-        conflicting = (
-            KitchenBooking.objects.overlapping(kitchen, starts_at, ends_at)
-            .select_related("group")
-            .first()
-        )
-        if conflicting is not None:
-            raise BookingConflict(conflicting)
-        return KitchenBooking.objects.create(
-            kitchen=kitchen,
-            group=group,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            booked_by=booked_by,
-            note=note,
-        )
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationError(_("The note is too long."), code="note_too_long")
+    try:
+        with transaction.atomic():
+            lock_kitchen(kitchen)
+            # Checked only now, under the lock: a check made before it could be outrun.
+            conflicting = (
+                KitchenBooking.objects.overlapping(kitchen, starts_at, ends_at)
+                .select_related("group")
+                .first()
+            )
+            if conflicting is not None:
+                raise BookingConflict(conflicting)
+            return KitchenBooking.objects.create(
+                kitchen=kitchen,
+                group=group,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                booked_by=booked_by,
+                note=note,
+            )
+    except OperationalError as error:
+        if _is_lock_timeout(error):
+            raise KitchenBusy() from error
+        raise
 
 
+@transaction.atomic
 def cancel_booking(booking: KitchenBooking, *, by: User | None) -> None:
     """Free the slot. Bookings carry no money: the row goes."""
     booking.delete()
+
+
+def _check_slot(starts_at, ends_at) -> None:
+    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
+        # A caller's mistake, not the cook's: the times come from timezone.make_aware().
+        raise ValueError("Booking times must be aware datetimes.")
+    if ends_at <= starts_at:
+        raise ValidationError(_("The end must come after the start."), code="ends_before")
+    if ends_at - starts_at > LONGEST_BOOKING:
+        raise ValidationError(_("A booking lasts one day at most."), code="too_long")
+    if starts_at < timezone.now() - GRACE:
+        raise ValidationError(_("This time is already past."), code="past")
+
+
+def _is_lock_timeout(error: OperationalError) -> bool:
+    cause = error.__cause__
+    # PostgreSQL's lock_not_available (lock_timeout expired); SQLite's busy timeout.
+    return getattr(cause, "sqlstate", None) == "55P03" or "database is locked" in str(error)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cdq.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from groups import access
-from groups.bookings import BookingConflict, book_kitchen, cancel_booking
+from groups.bookings import BookingError, book_kitchen, cancel_booking
 from groups.forms import (
     AttachEmailForm,
     BookingForm,
@@ -350,8 +350,8 @@ def book(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
                 booked_by=request.user,
                 note=data["note"],
             )
-        except BookingConflict as conflict:
-            form.add_error(None, conflict.message)
+        except BookingError as refusal:
+            form.add_error(None, refusal.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:

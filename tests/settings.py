@@ -18,3 +18,10 @@ from cdq.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Static files come from the finders in tests; nothing is collected.
 STATIC_ROOT = None
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not SQLite's shared in-memory database: there, threads with their own
+    # connections fail at once with "database table is locked" instead of waiting their
+    # turn, so races could not be tested (tests/groups/test_bookings.py). pytest-xdist
+    # gives each worker its own file.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

@@ -84,7 +84,7 @@ class KitchenBookingQuerySet(models.QuerySet):
 
 class KitchenBooking(models.Model):
     """A group has a kitchen for a time slot. Two bookings of one kitchen never overlap:
-    `groups.services.book_kitchen` is the only way in."""
+    `groups.bookings.book_kitchen` is the only way in."""
 
     kitchen = models.ForeignKey(Kitchen, on_delete=models.PROTECT, related_name="bookings")
     group = models.ForeignKey(

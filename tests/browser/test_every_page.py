@@ -6,10 +6,14 @@ from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from accounts.models import User
+from groups.models import Commune, Kitchen
+from groups.services import create_invitation
 from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
 
 VISITOR_PAGES = [
     "/",
+    "/groups/",
+    "/groups/join/not-a-token/",
     "/accounts/login/code/",
     "/accounts/login/",
     "/accounts/signup/",
@@ -18,6 +22,9 @@ VISITOR_PAGES = [
 ]
 MEMBER_PAGES = [
     "/",
+    "/groups/ca-chauffe/",
+    "/kitchens/",
+    "/kitchens/cbo/",
     "/cooking/",
     "/recipes/",
     "/events/",
@@ -45,9 +52,59 @@ def test_every_visitor_page_is_accessible_in_each_language(phone: Page, live_ser
         assert_big_enough_targets(phone)
 
 
+REFERENT_PAGES = [
+    "/groups/ca-chauffe/settings/",
+    "/groups/ca-chauffe/members/",
+    "/groups/ca-chauffe/members/{membership}/",
+    "/groups/ca-chauffe/invitations/",
+    "/groups/ca-chauffe/invitations/{invitation}/",
+    "/kitchens/cbo/book/",
+    "/groups/join/{token}/",
+]
+
+
+@pytest.fixture
+def kitchen(group):
+    kitchen = Kitchen.objects.create(
+        name="CBO",
+        slug="cbo",
+        address="Rue Léopold Ier 329",
+        commune=Commune.JETTE,
+        access_instructions="Code 2468",
+        accessibility="De plain-pied.",
+    )
+    kitchen.equipment.create(name="Marmite", size="20 l", quantity=2)
+    group.kitchens.add(kitchen)
+    return kitchen
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_every_referent_and_staff_page_is_accessible_in_each_language(
+    phone: Page, live_server, group, kitchen, referent, member, coordinator, language
+):
+    invitation = create_invitation(group, by=referent)
+    ids = {
+        "membership": group.memberships.get(person=member).pk,
+        "invitation": invitation.pk,
+        "token": invitation.token,
+    }
+    log_in(phone, live_server, referent)
+    speak(phone, live_server, language)
+    for path in REFERENT_PAGES:
+        phone.goto(live_server.url + path.format(**ids))
+        expect(phone.locator("html")).to_have_attribute("lang", language)
+        assert_accessible(phone)
+        assert_big_enough_targets(phone)
+
+    log_in(phone, live_server, coordinator)
+    phone.goto(live_server.url + "/groups/overview/")
+    assert_accessible(phone)
+    assert_big_enough_targets(phone)
+
+
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_every_member_page_is_accessible_in_each_language(
-    phone: Page, live_server, member: User, language
+    phone: Page, live_server, member: User, group, kitchen, language
 ):
     log_in(phone, live_server, member)
     speak(phone, live_server, language)
