@@ -11,7 +11,7 @@ PermissionDenied for a member of the group asking for a referent's page.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 
 from accounts.models import User
@@ -82,18 +82,25 @@ def followed_groups(user: User):
     return Group.objects.none()
 
 
-def may_see_kitchen_access(user: User, kitchen: Kitchen) -> bool:
-    """How to get into a kitchen is for the members of the groups that cook there, and staff."""
+def groups_cooking_in(kitchen: Kitchen, user: User):
+    """The groups that use a kitchen (directly or through its food hub), each marked
+    `is_mine` when the person belongs to it."""
+    mine = Membership.objects.current().filter(group=OuterRef("pk"), person=user)
+    return (
+        Group.objects.filter(Q(kitchens=kitchen) | Q(food_hub__kitchen=kitchen))
+        .exclude(status=Group.Status.STOPPED)
+        .annotate(is_mine=Exists(mine))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def may_see_kitchen_access(user: User, groups_here) -> bool:
+    """How to get into a kitchen is for the members of the groups that cook there, and staff.
+    `groups_here` comes from `groups_cooking_in`."""
     if not user.is_authenticated:
         return False
-    if user.is_movement_staff:
-        return True
-    return (
-        Membership.objects.current()
-        .filter(person=user)
-        .filter(Q(group__kitchens=kitchen) | Q(group__food_hub__kitchen=kitchen))
-        .exists()
-    )
+    return user.is_movement_staff or any(group.is_mine for group in groups_here)
 
 
 def get_kitchen(slug: str) -> Kitchen:

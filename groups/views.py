@@ -309,6 +309,7 @@ def kitchen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         .select_related("group")
         .order_by("starts_at")
     )
+    groups_here = list(access.groups_cooking_in(kitchen, request.user))
     days = []
     for offset in range(7):
         day = (start + timedelta(days=offset)).date()
@@ -323,7 +324,9 @@ def kitchen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "days": days,
             "previous_week": (start - timedelta(days=7)).date(),
             "next_week": (start + timedelta(days=7)).date(),
-            "show_access": access.may_see_kitchen_access(request.user, kitchen),
+            "groups_here": groups_here,
+            "food_hubs": kitchen.food_hubs.all(),
+            "show_access": access.may_see_kitchen_access(request.user, groups_here),
             "can_book": access.bookable_groups(request.user).exists(),
         },
     )

@@ -3,6 +3,7 @@ import re
 from datetime import timedelta
 
 import pytest
+import segno
 from django.core import mail
 from django.utils import timezone
 
@@ -21,8 +22,13 @@ def test_the_referent_makes_an_invitation_with_a_qr_code(client_as, group):
     invitation = Invitation.objects.get(group=group)
     assert response["Location"] == f"/groups/ca-chauffe/invitations/{invitation.pk}/"
     page = client.get(response["Location"])
-    assert "<svg" in page.text
-    assert f"/groups/join/{invitation.token}/" in page.text
+    link = f"http://testserver/groups/join/{invitation.token}/"
+    assert f'href="{link}"' in page.text
+    # The QR code is the link itself: the same drawing segno makes of it.
+    expected = segno.make(link, error="m").svg_inline(
+        scale=6, dark="#1d1d1b", border=2, omitsize=True
+    )
+    assert expected in page.text
     assert invitation.max_uses == 5
     assert timedelta(days=6) < invitation.expires_at - timezone.now() <= timedelta(days=7)
 

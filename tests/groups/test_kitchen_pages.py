@@ -89,3 +89,23 @@ def test_a_referent_cannot_book_for_another_group(client_as, group, other_group)
 
     assert response.status_code == 200
     assert not KitchenBooking.objects.exists()
+
+
+def test_the_kitchen_page_lists_the_groups_cooking_there_and_its_food_hub(
+    client_as, group, other_group, max_queries
+):
+    from groups.models import FoodHub
+
+    kitchen = make_kitchen(group)
+    hub = FoodHub.objects.create(name="Pôle Jette", slug="pole-jette", kitchen=kitchen)
+    other_group.food_hub = hub
+    other_group.save()
+    client = client_as("outsider")
+
+    with max_queries():
+        response = client.get("/kitchens/cbo/")
+
+    assert "Pôle Jette" in response.text
+    assert "Ça Chauffe" in response.text and "Les Mosaïques de Saveurs" in response.text
+    # The outsider cooks here through the food hub: they may know how to get in.
+    assert "Code du cadenas" in response.text
