@@ -101,9 +101,7 @@ INVALID = {
 @require_GET
 def detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     group = access.get_group_for_member(request.user, slug)
-    memberships = (
-        group.memberships.current().select_related("person").order_by("person__display_name")
-    )
+    memberships = group.memberships.listed()
     bookings = (
         KitchenBooking.objects.filter(group=group, ends_at__gte=timezone.now())
         .select_related("kitchen")
@@ -169,9 +167,7 @@ def members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             request, _("%(name)s is in the group.") % {"name": form.cleaned_data["display_name"]}
         )
         return redirect("groups:members", group.slug)
-    memberships = (
-        group.memberships.current().select_related("person").order_by("person__display_name")
-    )
+    memberships = group.memberships.listed()
     return render(
         request,
         "groups/members.html",

@@ -10,7 +10,7 @@ from django.test import Client
 
 from accounts.models import User
 from accounts.services import create_person
-from groups.models import Commune, Group, Membership
+from groups.models import Commune, Group, Kitchen, Membership
 from groups.services import add_member, create_group
 
 QUERY_BUDGET = 8  # SQL queries per page, whatever the amount of data
@@ -128,3 +128,19 @@ def max_queries(django_assert_max_num_queries):
         return django_assert_max_num_queries(limit)
 
     return budget
+
+
+@pytest.fixture
+def kitchen(group):
+    """The CBO kitchen in Jette, where Ça Chauffe cooks."""
+    kitchen = Kitchen.objects.create(
+        name="CBO",
+        slug="cbo",
+        address="Rue Léopold Ier 329",
+        commune=Commune.JETTE,
+        access_instructions="Code du cadenas 2468",
+        accessibility="De plain-pied.",
+    )
+    kitchen.equipment.create(name="Marmite", size="20 l", quantity=2)
+    group.kitchens.add(kitchen)
+    return kitchen

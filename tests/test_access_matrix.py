@@ -16,7 +16,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from groups.bookings import book_kitchen
-from groups.models import Commune, Kitchen
 from groups.services import create_invitation
 from tests.conftest import PERSONAS, QUERY_BUDGET
 
@@ -127,15 +126,7 @@ NOT_IN_MATRIX = {"admin"}
 
 
 @pytest.fixture
-def world(group, other_group, referent, member):
-    kitchen = Kitchen.objects.create(
-        name="Bouillon de Cultures",
-        slug="bouillon",
-        address="Rue Royale Sainte-Marie 50",
-        commune=Commune.SCHAERBEEK,
-        access_instructions="Code 2468",
-    )
-    group.kitchens.add(kitchen)
+def world(group, other_group, referent, member, kitchen):
     start = timezone.now() + timedelta(days=3)
     booking = book_kitchen(
         kitchen=kitchen,

@@ -115,6 +115,10 @@ class MembershipQuerySet(models.QuerySet):
     def current(self) -> "MembershipQuerySet":
         return self.filter(left_on__isnull=True)
 
+    def listed(self) -> "MembershipQuerySet":
+        """The current members with their person, by name: how pages list a group."""
+        return self.current().select_related("person").order_by("person__display_name")
+
 
 class Membership(models.Model):
     """A person in a group. Leaving sets `left_on`: the row, and all that points to it

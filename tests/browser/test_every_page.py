@@ -6,7 +6,6 @@ from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from accounts.models import User
-from groups.models import Commune, Kitchen
 from groups.services import create_invitation
 from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
 
@@ -41,15 +40,19 @@ def speak(page: Page, live_server, language: str) -> None:
     )
 
 
+def check_pages(page: Page, live_server, language: str, paths) -> None:
+    for path in paths:
+        page.goto(live_server.url + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        assert_accessible(page)
+        assert_big_enough_targets(page)
+
+
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_every_visitor_page_is_accessible_in_each_language(phone: Page, live_server, language):
     speak(phone, live_server, language)
 
-    for path in VISITOR_PAGES:
-        phone.goto(live_server.url + path)
-        expect(phone.locator("html")).to_have_attribute("lang", language)
-        assert_accessible(phone)
-        assert_big_enough_targets(phone)
+    check_pages(phone, live_server, language, VISITOR_PAGES)
 
 
 REFERENT_PAGES = [
@@ -61,21 +64,6 @@ REFERENT_PAGES = [
     "/kitchens/cbo/book/",
     "/groups/join/{token}/",
 ]
-
-
-@pytest.fixture
-def kitchen(group):
-    kitchen = Kitchen.objects.create(
-        name="CBO",
-        slug="cbo",
-        address="Rue Léopold Ier 329",
-        commune=Commune.JETTE,
-        access_instructions="Code 2468",
-        accessibility="De plain-pied.",
-    )
-    kitchen.equipment.create(name="Marmite", size="20 l", quantity=2)
-    group.kitchens.add(kitchen)
-    return kitchen
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
@@ -90,11 +78,7 @@ def test_every_referent_and_staff_page_is_accessible_in_each_language(
     }
     log_in(phone, live_server, referent)
     speak(phone, live_server, language)
-    for path in REFERENT_PAGES:
-        phone.goto(live_server.url + path.format(**ids))
-        expect(phone.locator("html")).to_have_attribute("lang", language)
-        assert_accessible(phone)
-        assert_big_enough_targets(phone)
+    check_pages(phone, live_server, language, [path.format(**ids) for path in REFERENT_PAGES])
 
     log_in(phone, live_server, coordinator)
     phone.goto(live_server.url + "/groups/overview/")
@@ -109,8 +93,4 @@ def test_every_member_page_is_accessible_in_each_language(
     log_in(phone, live_server, member)
     speak(phone, live_server, language)
 
-    for path in MEMBER_PAGES:
-        phone.goto(live_server.url + path)
-        expect(phone.locator("html")).to_have_attribute("lang", language)
-        assert_accessible(phone)
-        assert_big_enough_targets(phone)
+    check_pages(phone, live_server, language, MEMBER_PAGES)

@@ -2,20 +2,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from groups.models import Commune, Kitchen, KitchenBooking
-
-
-def make_kitchen(group=None) -> Kitchen:
-    kitchen = Kitchen.objects.create(
-        name="CBO",
-        slug="cbo",
-        address="Rue Léopold Ier 329",
-        commune=Commune.JETTE,
-        access_instructions="Code du cadenas 2468",
-    )
-    if group is not None:
-        group.kitchens.add(kitchen)
-    return kitchen
+from groups.models import KitchenBooking
 
 
 def next_monday_at(hour: int):
@@ -24,16 +11,16 @@ def next_monday_at(hour: int):
     return timezone.make_aware(datetime.combine(monday, datetime.min.time()).replace(hour=hour))
 
 
-def test_access_instructions_are_for_the_groups_that_cook_there(client_as, group, other_group):
-    make_kitchen(group)
+def test_access_instructions_are_for_the_groups_that_cook_there(
+    client_as, group, other_group, kitchen
+):
 
     assert "Code du cadenas" in client_as("member").get("/kitchens/cbo/").text
     assert "Code du cadenas" not in client_as("outsider").get("/kitchens/cbo/").text
     assert "Code du cadenas" in client_as("facilitator").get("/kitchens/cbo/").text
 
 
-def test_the_week_is_a_list_of_days_in_words_with_the_bookings(client_as, group, referent):
-    kitchen = make_kitchen(group)
+def test_the_week_is_a_list_of_days_in_words_with_the_bookings(client_as, group, referent, kitchen):
     start = next_monday_at(9)
     KitchenBooking.objects.create(
         kitchen=kitchen, group=group, starts_at=start, ends_at=start + timedelta(hours=5)
@@ -46,8 +33,7 @@ def test_the_week_is_a_list_of_days_in_words_with_the_bookings(client_as, group,
     assert response.text.count("Libre") == 6
 
 
-def test_a_referent_books_the_kitchen_for_her_group(client_as, group):
-    kitchen = make_kitchen(group)
+def test_a_referent_books_the_kitchen_for_her_group(client_as, group, kitchen):
     day = next_monday_at(0).date()
 
     response = client_as("referent").post(
@@ -60,8 +46,9 @@ def test_a_referent_books_the_kitchen_for_her_group(client_as, group):
     assert timezone.localtime(booking.starts_at).hour == 9
 
 
-def test_an_overlapping_booking_is_refused_with_a_clear_message_and_the_form_kept(client_as, group):
-    kitchen = make_kitchen(group)
+def test_an_overlapping_booking_is_refused_with_a_clear_message_and_the_form_kept(
+    client_as, group, kitchen
+):
     start = next_monday_at(9)
     KitchenBooking.objects.create(
         kitchen=kitchen, group=group, starts_at=start, ends_at=start + timedelta(hours=4)
@@ -78,8 +65,7 @@ def test_an_overlapping_booking_is_refused_with_a_clear_message_and_the_form_kep
     assert KitchenBooking.objects.count() == 1
 
 
-def test_a_referent_cannot_book_for_another_group(client_as, group, other_group):
-    make_kitchen(group)
+def test_a_referent_cannot_book_for_another_group(client_as, group, other_group, kitchen):
     day = next_monday_at(0).date()
 
     response = client_as("referent").post(
@@ -92,11 +78,10 @@ def test_a_referent_cannot_book_for_another_group(client_as, group, other_group)
 
 
 def test_the_kitchen_page_lists_the_groups_cooking_there_and_its_food_hub(
-    client_as, group, other_group, max_queries
+    client_as, group, other_group, kitchen, max_queries
 ):
     from groups.models import FoodHub
 
-    kitchen = make_kitchen(group)
     hub = FoodHub.objects.create(name="Pôle Jette", slug="pole-jette", kitchen=kitchen)
     other_group.food_hub = hub
     other_group.save()
