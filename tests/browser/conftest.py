@@ -97,6 +97,8 @@ def assert_accessible(page: Page) -> None:
     page's current HTML is served again, same URL and styles, to a twin page whose own
     scripts are blocked, and axe runs on the twin.
     """
+    # A click that navigates returns once the new page starts loading: wait for all of it.
+    page.wait_for_load_state("load")
     target = page
     twin_context = None
     if id(page) in JAVASCRIPT_OFF:
