@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from accounts.models import User
+from cdq.http import remember_language
 from groups.models import Invitation
 from groups.services import GroupError, accept_invitation
 
@@ -14,15 +15,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # People join through a group's invitation, never on their own.
-        return self._invitation(request) is not None
+        invitation = self._invitation(request)
+        return invitation is not None and invitation.state == Invitation.State.VALID
 
     @staticmethod
-    def _invitation(request: HttpRequest):
+    def _invitation(request: HttpRequest) -> Invitation | None:
+        """The invitation this visitor opened (see groups.views.join), whatever its state."""
         token = request.session.get("invitation")
-        invitation = Invitation.objects.filter(token=token).select_related("group").first()
-        if invitation is None or invitation.state != Invitation.State.VALID:
-            return None
-        return invitation
+        return Invitation.objects.filter(token=token).select_related("group").first()
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -42,7 +42,8 @@ class AccountAdapter(DefaultAccountAdapter):
             self.add_message(request, messages.WARNING, message=refusal.message)
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
-        invitation = Invitation.objects.filter(token=request.session.get("invitation")).first()
+        # The new person may have used the invitation's last place: still their group.
+        invitation = self._invitation(request)
         if invitation is not None:
             return invitation.group.get_absolute_url()
         return super().get_signup_redirect_url(request)
@@ -71,11 +72,5 @@ class AccountAdapter(DefaultAccountAdapter):
         if chosen in dict(settings.LANGUAGES) and chosen != user.language:
             user.language = chosen
             user.save(update_fields=["language"])
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            user.language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-        )
+        remember_language(response, user.language)
         return response

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import ProfileForm
-from cdq.http import AuthenticatedHttpRequest
+from cdq.http import AuthenticatedHttpRequest, remember_language
 
 
 @login_required
@@ -21,12 +20,6 @@ def me(request: AuthenticatedHttpRequest) -> HttpResponse:
         translation.activate(user.language)
         messages.success(request, _("Saved."))
         response = redirect("accounts:me")
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            user.language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-        )
+        remember_language(response, user.language)
         return response
     return render(request, "accounts/me.html", {"form": form})

@@ -13,7 +13,7 @@ from groups.models import (
     Membership,
     Partner,
 )
-from groups.services import change_status
+from groups.services import record_status
 
 
 @admin.register(Partner)
@@ -75,16 +75,10 @@ class GroupAdmin(admin.ModelAdmin):
     inlines = [MembershipInline, StatusChangeInline]
 
     def save_model(self, request, obj, form, change):
-        # The status history is what the yearly figures read: every change is dated.
-        new_status = obj.status
-        if change and "status" in form.changed_data:
-            obj.status = form.initial["status"]
-            super().save_model(request, obj, form, change)
-            change_status(obj, new_status, by=request.user)
-            return
         super().save_model(request, obj, form, change)
-        if not change:
-            GroupStatusChange.objects.create(group=obj, status=obj.status, changed_by=request.user)
+        # The status history is what the yearly figures read: every change is dated.
+        if not change or "status" in form.changed_data:
+            record_status(obj, by=request.user)
 
 
 @admin.register(Membership)

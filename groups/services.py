@@ -25,8 +25,13 @@ class GroupError(Exception):
 def create_group(*, by: User | None, **fields) -> Group:
     """A new group, with the first line of its status history."""
     group = Group.objects.create(**fields)
-    GroupStatusChange.objects.create(group=group, status=group.status, changed_by=by)
+    record_status(group, by=by)
     return group
+
+
+def record_status(group: Group, *, by: User | None, note: str = "") -> None:
+    """Date the group's current status in its history: the yearly figures read it."""
+    GroupStatusChange.objects.create(group=group, status=group.status, changed_by=by, note=note)
 
 
 @transaction.atomic
@@ -36,7 +41,7 @@ def change_status(group: Group, status: str, *, by: User | None, note: str = "")
         return
     group.status = status
     group.save(update_fields=["status"])
-    GroupStatusChange.objects.create(group=group, status=status, changed_by=by, note=note)
+    record_status(group, by=by, note=note)
 
 
 @transaction.atomic
@@ -110,10 +115,25 @@ def revoke_invitation(invitation: Invitation) -> None:
 
 
 INVITATION_REFUSALS = {
-    Invitation.State.EXPIRED: gettext_noop("This invitation has expired."),
-    Invitation.State.USED_UP: gettext_noop("This invitation has been used by everyone it was for."),
-    Invitation.State.REVOKED: gettext_noop("This invitation was cancelled."),
+    Invitation.State.EXPIRED: gettext_noop(
+        "This invitation has expired. Ask the group for a new one."
+    ),
+    Invitation.State.USED_UP: gettext_noop(
+        "This invitation has been used by everyone it was for. Ask the group for a new one."
+    ),
+    Invitation.State.REVOKED: gettext_noop(
+        "This invitation was cancelled. Ask the group for a new one."
+    ),
 }
+
+
+def invitation_refusal(invitation: Invitation | None) -> str | None:
+    """Why an invitation cannot be used, in words for the person holding it; None if it can."""
+    if invitation is None:
+        return _("This invitation does not exist. Check the link, or ask for a new one.")
+    if invitation.state != Invitation.State.VALID:
+        return _(INVITATION_REFUSALS[invitation.state])
+    return None
 
 
 @transaction.atomic

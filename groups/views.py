@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cdq.http import AuthenticatedHttpRequest, HtmxHttpRequest
@@ -35,6 +34,7 @@ from groups.services import (
     change_role,
     change_status,
     create_invitation,
+    invitation_refusal,
     leave_group,
     revoke_invitation,
 )
@@ -55,12 +55,8 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
 def join(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """An invitation opened from its link or QR code."""
     invitation = Invitation.objects.select_related("group").filter(token=token).first()
-    if invitation is None or invitation.state != Invitation.State.VALID:
-        refusal = (
-            _("This invitation does not exist. Check the link, or ask for a new one.")
-            if invitation is None
-            else _(INVALID[invitation.state])
-        )
+    refusal = invitation_refusal(invitation)
+    if refusal:
         return render(request, "groups/join_invalid.html", {"refusal": refusal})
     if not request.user.is_authenticated:
         # The sign-up form reads it: only an invitation opens it.
@@ -79,19 +75,6 @@ def join(request: HtmxHttpRequest, token: str) -> HttpResponse:
     if already:
         return redirect(invitation.group)
     return render(request, "groups/join.html", {"invitation": invitation})
-
-
-INVALID = {
-    Invitation.State.EXPIRED: gettext_noop(
-        "This invitation has expired. Ask the group for a new one."
-    ),
-    Invitation.State.USED_UP: gettext_noop(
-        "This invitation has been used by everyone it was for. Ask the group for a new one."
-    ),
-    Invitation.State.REVOKED: gettext_noop(
-        "This invitation was cancelled. Ask the group for a new one."
-    ),
-}
 
 
 # Members --------------------------------------------------------------------------------

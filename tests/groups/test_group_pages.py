@@ -186,3 +186,20 @@ def test_a_good_logo_is_re_encoded_under_a_new_name(client_as, group, settings, 
     group.refresh_from_db()
     assert group.logo.name.startswith("groups/") and "evil" not in group.logo.name
     assert Image.open(group.logo.path).size == (40, 40)
+
+
+def test_a_status_changed_in_the_admin_is_dated_in_the_history(rf, group, coordinator):
+    from django.contrib.admin.sites import site
+
+    class ChangedStatus:
+        changed_data = ["status"]
+
+    request = rf.post("/admin/")
+    request.user = coordinator
+    group.status = Group.Status.DORMANT
+
+    site._registry[Group].save_model(request, group, ChangedStatus(), change=True)
+
+    latest = GroupStatusChange.objects.filter(group=group).first()
+    assert (latest.status, latest.changed_by) == ("dormant", coordinator)
+    assert GroupStatusChange.objects.filter(group=group).count() == 2
