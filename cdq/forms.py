@@ -1,4 +1,8 @@
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 class PlainForm(forms.Form):
@@ -13,3 +17,64 @@ class PlainModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+class EuroField(forms.CharField):
+    """An amount of money typed as people type it here — "38,40", "38.40", "38,40 €",
+    "€ 1.234,50" — cleaned to whole cents (int). Refuses 0 and less, and absurd amounts."""
+
+    default_error_messages = {
+        "invalid": _("Write an amount like 12,50."),
+        "not_positive": _("The amount must be more than 0 €."),
+        "too_much": _("That is a lot: %(limit)s at most. Check the amount."),
+    }
+
+    def __init__(self, *, max_cents: int = 100_000, **kwargs):
+        self.max_cents = max_cents
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+        return attrs
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        cents = parse_euros(text)
+        if cents is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if cents <= 0:
+            raise ValidationError(self.error_messages["not_positive"], code="not_positive")
+        if cents > self.max_cents:
+            raise ValidationError(
+                self.error_messages["too_much"],
+                code="too_much",
+                params={"limit": f"{self.max_cents // 100} €"},
+            )
+        return cents
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return f"{value // 100},{value % 100:02d}"
+        return value
+
+
+AMOUNT = re.compile(
+    r"^(?P<sign>[-−]?)(?P<units>\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<cents>\d{1,2}))?$"
+)
+
+
+def parse_euros(text: str) -> int | None:
+    """Cents from "38,40", "38.40", "38,40 €", "€38.4", "1.234,50", "1 234,50"; None if
+    it is not an amount. A dot or comma followed by exactly three digits groups
+    thousands ("1.234" is 1,234 €); followed by one or two, it marks the cents."""
+    text = text.strip().replace("€", "").replace("EUR", "").strip()
+    match = AMOUNT.match(text)
+    if not match:
+        return None
+    units = re.sub(r"\D", "", match["units"])
+    cents = int(units) * 100 + int((match["cents"] or "0").ljust(2, "0"))
+    return -cents if match["sign"] else cents

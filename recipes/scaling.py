@@ -17,6 +17,8 @@ class Dimension(StrEnum):
     MASS = "mass"  # base unit: gram
     VOLUME = "volume"  # base unit: millilitre
     COUNT = "count"  # base unit: piece
+    BUNCH = "bunch"  # a bunch of herbs: counted, but not as pieces
+    PINCH = "pinch"  # a pinch of salt: too small to weigh
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ UNITS = {
         Unit("tsp", Dimension.VOLUME, Fraction(5)),
         Unit("tbsp", Dimension.VOLUME, Fraction(15)),
         Unit("piece", Dimension.COUNT, Fraction(1)),
+        Unit("bunch", Dimension.BUNCH, Fraction(1)),
+        Unit("pinch", Dimension.PINCH, Fraction(1)),
     ]
 }
 SPOONS = {"tsp", "tbsp"}
@@ -120,6 +124,11 @@ TIERS = {
         Tier(Fraction(0), Fraction(1, 2), "piece", round_up=True),
         Tier(Fraction(3), Fraction(1), "piece", round_up=True),
     ],
+    Dimension.BUNCH: [
+        Tier(Fraction(0), Fraction(1, 2), "bunch", round_up=True),
+        Tier(Fraction(3), Fraction(1), "bunch", round_up=True),
+    ],
+    Dimension.PINCH: [Tier(Fraction(0), Fraction(1), "pinch", round_up=True)],
 }
 MOST_SPOONS = 10  # beyond, a spoon measure becomes millilitres
 
@@ -173,6 +182,44 @@ def fit(amount_base: Fraction | int, dimension: Dimension, *, spoon: str | None 
     return _shown(rounded, tier.step_base, tier.unit)
 
 
+def dimension_of(unit: str) -> Dimension:
+    return UNITS[unit].dimension
+
+
+def converts(
+    unit: str,
+    into: Dimension,
+    *,
+    grams_per_piece: Fraction | None = None,
+    grams_per_litre: Fraction | None = None,
+) -> bool:
+    """Whether a quantity in `unit` can be expressed in `into` for this food."""
+    try:
+        to_base(
+            1, unit, into=into, grams_per_piece=grams_per_piece, grams_per_litre=grams_per_litre
+        )
+    except ConversionError:
+        return False
+    return True
+
+
+def fit_line(
+    amount: Fraction | int, unit: str, *, written_for: int, portions: int, scales: bool = True
+) -> Shown:
+    """An ingredient line as the cook reads it for `portions`: scaled (unless the line does
+    not scale, like "salt to taste"), then shown in a unit that fits. Lines written in
+    spoons stay in spoons while they are a few."""
+    exact = scale(amount, written_for, portions) if scales else Fraction(amount)
+    spoon = unit if unit in SPOONS else None
+    return fit(to_base(exact, unit), dimension_of(unit), spoon=spoon)
+
+
+def scale_count(count: int, written_for: int, portions: int) -> int:
+    """Whole things (pots, trays) for `portions`, never fewer than needed: 1 pot of 20 l for
+    16 portions is 3 pots for 48 and still 1 pot for 8."""
+    return max(1, ceil(scale(count, written_for, portions))) if count else 0
+
+
 # Money --------------------------------------------------------------------------------
 
 
@@ -192,6 +239,30 @@ def to_cents(exact_cents: Fraction) -> int:
 def batch_cost(line_costs: Iterable[Fraction]) -> Fraction:
     """The exact cost of a batch: the sum of its lines, still unrounded."""
     return sum((Fraction(cost) for cost in line_costs), Fraction(0))
+
+
+def line_cost(
+    amount: Fraction | int,
+    unit: str,
+    *,
+    written_for: int,
+    portions: int,
+    scales: bool,
+    price_cents: int,
+    price_amount: Fraction | int,
+    price_unit: str,
+    grams_per_piece: Fraction | None = None,
+    grams_per_litre: Fraction | None = None,
+) -> Fraction:
+    """The exact cost, in fractional cents, of an ingredient line for `portions` at a price
+    given for `price_amount` `price_unit` of the food (189 cents for 1 kg). Converts through
+    the food's own weights (1 onion ≈ 150 g) when the line and the price use different
+    kinds of unit; raises ConversionError when nothing says how."""
+    exact = scale(amount, written_for, portions) if scales else Fraction(amount)
+    into = dimension_of(price_unit)
+    conversions = {"grams_per_piece": grams_per_piece, "grams_per_litre": grams_per_litre}
+    quantity = to_base(exact, unit, into=into, **conversions)
+    return price_of(quantity, price_cents, to_base(price_amount, price_unit))
 
 
 def cost_per_portion(exact_batch_cents: Fraction, portions: int) -> int:

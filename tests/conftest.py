@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.services import create_person
 from groups.models import Commune, Group, Kitchen, Membership
 from groups.services import add_member, create_group
+from tests.recipes.fixtures import foods, kept_recipe, secret_recipe, soup  # noqa: F401
 
 QUERY_BUDGET = 8  # SQL queries per page, whatever the amount of data
 

@@ -46,7 +46,17 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "set_language": ("/i18n/setlang/", dict.fromkeys(PERSONAS, 405)),
     "accounts:me": ("/me/", LOGGED_IN_200),
     "portions:index": ("/cooking/", LOGGED_IN_200),
+    # Recipes: the library is for every member; {recipe} is kept by Ça Chauffe for itself.
     "recipes:index": ("/recipes/", LOGGED_IN_200),
+    "recipes:create": ("/recipes/new/", LOGGED_IN_200),
+    "recipes:booklet": ("/recipes/booklet/", LOGGED_IN_200),
+    "recipes:prices": ("/recipes/prices/", LOGGED_IN_200),
+    "recipes:add_price": ("/recipes/prices/add/", row(302, 403, 200, 403, 200, 200, 200)),
+    "recipes:detail": ("/recipes/{recipe}/", GROUP_READERS),
+    "recipes:sheet": ("/recipes/{recipe}/sheet.pdf", GROUP_READERS),
+    "recipes:edit": ("/recipes/{recipe}/edit/", GROUP_MANAGERS),
+    "recipes:variant": ("/recipes/{recipe}/variant/", POST_ONLY),
+    "recipes:delete": ("/recipes/{recipe}/delete/", GROUP_MANAGERS),
     "events:index": ("/events/", LOGGED_IN_200),
     # Groups: public cards for all, the rest for the group's people only.
     "groups:directory": ("/groups/", EVERYONE_200),
@@ -120,13 +130,23 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
         {},
         row(302, 404, 302, 404, 404, 404, 302),
     ),
+    "recipes:create": ("/recipes/new/", {"title": ""}, row(302, 200, 200, 200, 200, 200, 200)),
+    "recipes:edit": (
+        "/recipes/{recipe}/edit/",
+        {"title": ""},
+        row(302, 403, 200, 404, 404, 404, 200),
+    ),
+    # Anyone who may read a recipe may copy it for their own group.
+    "recipes:variant": ("/recipes/{recipe}/variant/", {}, row(302, 302, 302, 404, 404, 404, 302)),
+    "recipes:delete": ("/recipes/{recipe}/delete/", {"confirm": "1"}, MANAGERS_POST),
+    "recipes:add_price": ("/recipes/prices/add/", {}, row(302, 403, 200, 403, 200, 200, 200)),
 }
 # Reached through their own login and tested by Django: the admin.
 NOT_IN_MATRIX = {"admin"}
 
 
 @pytest.fixture
-def world(group, other_group, referent, member, kitchen):
+def world(group, other_group, referent, member, kitchen, kept_recipe):
     start = timezone.now() + timedelta(days=3)
     booking = book_kitchen(
         kitchen=kitchen,
@@ -143,6 +163,7 @@ def world(group, other_group, referent, member, kitchen):
         "token": invitation.token,
         "kitchen": kitchen.slug,
         "booking": booking.pk,
+        "recipe": kept_recipe.pk,
     }
 
 

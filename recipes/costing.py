@@ -1,0 +1,172 @@
+"""A recipe as people read it for some number of portions: the lines scaled and fitted,
+the equipment counted, the cost estimated from the price list, allergens and diets.
+
+The recipe page, its PDF sheet, the booklet and the library cards all build a
+`ScaledRecipe` here, and every number in it comes from recipes/scaling.py.
+"""
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from django.utils import timezone
+
+from recipes import scaling
+from recipes.allergens import Allergen, Diet, allergens_of, diets_of
+from recipes.models import Food, Ingredient, Price, Recipe, RecipeEquipment
+
+MOST_PORTIONS = 500  # more than any kitchen's pots; beyond, a typing mistake
+
+
+class PriceBook:
+    """The price that applies to each food for one group (or the movement): the group's
+    own newest price if it has one, else the movement's newest."""
+
+    def __init__(self, prices: list[Price], group_id: int | None = None):
+        self.today = timezone.localdate()
+        self._prices: dict[int, Price] = {}
+        ranked = sorted(
+            prices,
+            key=lambda price: (price.group_id == group_id, price.observed_on, price.pk),
+            reverse=True,
+        )
+        for price in ranked:
+            if price.group_id in (None, group_id):
+                self._prices.setdefault(price.food_id, price)
+
+    @classmethod
+    def load(cls, group_id: int | None, food_ids=None) -> "PriceBook":
+        """One query. `food_ids` limits it to the foods of the recipes on the page."""
+        prices = Price.objects.for_group(group_id)
+        if food_ids is not None:
+            prices = prices.filter(food_id__in=set(food_ids))
+        return cls(list(prices), group_id)
+
+    def get(self, food_id: int) -> Price | None:
+        return self._prices.get(food_id)
+
+
+@dataclass
+class Line:
+    ingredient: Ingredient
+    food: Food
+    shown: scaling.Shown | None  # None: no quantity ("salt to taste")
+    exact_cents: Fraction | None  # None: could not be priced
+    price: Price | None
+
+    @property
+    def name(self) -> str:
+        return self.food.name_for(self.shown.amount if self.shown else None)
+
+    @property
+    def is_piece(self) -> bool:
+        return self.shown is not None and self.shown.unit == "piece"
+
+
+@dataclass
+class EquipmentLine:
+    item: RecipeEquipment
+    count: int
+
+
+@dataclass
+class ScaledRecipe:
+    recipe: Recipe
+    portions: int
+    lines: list[Line]
+    equipment: list[EquipmentLine] = field(default_factory=list)
+    batch_cents: int = 0
+    portion_cents: int | None = None  # None: nothing could be priced
+    unpriced: list[Food] = field(default_factory=list)
+    old_prices: list[Food] = field(default_factory=list)
+    allergens: list[Allergen] = field(default_factory=list)
+    diets: list[Diet] = field(default_factory=list)
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.unpriced
+
+
+def clamp_portions(value, default: int) -> int:
+    """The portions asked in the address (?portions=48): a whole number from 1 to 500;
+    anything else falls back to `default`."""
+    try:
+        portions = int(value)
+    except (TypeError, ValueError):
+        return default
+    return portions if 1 <= portions <= MOST_PORTIONS else default
+
+
+def _line(ingredient: Ingredient, recipe: Recipe, portions: int, book: PriceBook) -> Line:
+    food = ingredient.food
+    if ingredient.quantity is None:
+        return Line(ingredient, food, None, None, None)
+    amount = Fraction(ingredient.quantity)
+    shown = scaling.fit_line(
+        amount,
+        ingredient.unit,
+        written_for=recipe.portions,
+        portions=portions,
+        scales=ingredient.scales,
+    )
+    price = book.get(food.pk)
+    exact = None
+    if price is not None:
+        try:
+            exact = scaling.line_cost(
+                amount,
+                ingredient.unit,
+                written_for=recipe.portions,
+                portions=portions,
+                scales=ingredient.scales,
+                price_cents=price.amount_cents,
+                price_amount=Fraction(price.quantity),
+                price_unit=price.unit,
+                **food.conversions,
+            )
+        except scaling.ConversionError:
+            exact = None
+    return Line(ingredient, food, shown, exact, price)
+
+
+def scale_recipe(
+    recipe: Recipe, portions: int, book: PriceBook, *, with_equipment: bool = True
+) -> ScaledRecipe:
+    """The recipe for `portions`. Its ingredients (with their food) and, when asked, its
+    equipment must be prefetched: this runs no query."""
+    ingredients = list(recipe.ingredients.all())
+    lines = [_line(ingredient, recipe, portions, book) for ingredient in ingredients]
+    foods = [line.food for line in lines]
+    result = ScaledRecipe(
+        recipe=recipe,
+        portions=portions,
+        lines=lines,
+        allergens=allergens_of(foods),
+        diets=diets_of(foods),
+    )
+    if with_equipment:
+        result.equipment = [
+            EquipmentLine(
+                item,
+                scaling.scale_count(item.quantity, recipe.portions, portions)
+                if item.scales
+                else item.quantity,
+            )
+            for item in recipe.equipment.all()
+        ]
+    priced = [line for line in lines if line.exact_cents is not None]
+    result.unpriced = _unique(
+        line.food for line in lines if line.shown is not None and line.exact_cents is None
+    )
+    result.old_prices = _unique(line.food for line in priced if line.price.is_old(book.today))
+    if priced:
+        exact = scaling.batch_cost(line.exact_cents for line in priced)
+        result.batch_cents = scaling.to_cents(exact)
+        result.portion_cents = scaling.cost_per_portion(exact, portions)
+    return result
+
+
+def _unique(foods) -> list[Food]:
+    seen = {}
+    for food in foods:
+        seen.setdefault(food.pk, food)
+    return list(seen.values())
