@@ -269,7 +269,7 @@ def check_audio(uploaded, *, max_bytes: int = AUDIO_MAX_BYTES) -> ContentFile:
     ffmpeg); the type is checked, the name and the claimed type are ignored, and it is only
     ever served as a sound. Raises ValidationError: too_big, not_audio."""
     too_big = _error(
-        _("This recording is too long. The limit is %(limit)s."),
+        _("This recording is too big. The limit is %(limit)s."),
         "too_big",
         limit=lazy(filesizeformat, str)(max_bytes),
     )
@@ -282,7 +282,7 @@ def check_audio(uploaded, *, max_bytes: int = AUDIO_MAX_BYTES) -> ContentFile:
     extension = _sniff_audio(data)
     if extension is None:
         raise _error(
-            _("This file is not a sound recording. Please choose an MP3, OGG or M4A file."),
+            _("This file is not a sound recording. Please choose an MP3, OGG, M4A or WebM file."),
             "not_audio",
         )
     return ContentFile(data, name=f"{uuid.uuid4().hex}.{extension}")

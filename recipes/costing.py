@@ -36,7 +36,7 @@ class PriceBook:
     @classmethod
     def load(cls, group_id: int | None, food_ids=None) -> "PriceBook":
         """One query. `food_ids` limits it to the foods of the recipes on the page."""
-        prices = Price.objects.for_group(group_id)
+        prices = Price.objects.for_group(group_id).order_by()  # ranked below
         if food_ids is not None:
             prices = prices.filter(food_id__in=set(food_ids))
         return cls(list(prices), group_id)
@@ -55,7 +55,11 @@ class Line:
 
     @property
     def name(self) -> str:
-        return self.food.name_for(self.shown.amount if self.shown else None)
+        """ "1 oignon", "3 oignons", and "1 kg carottes": counted things agree with their
+        number, weighed ones read as plural."""
+        if self.shown is None or self.shown.unit in ("piece", "bunch"):
+            return self.food.name_for(self.shown.amount if self.shown else None)
+        return self.food.plural or self.food.name
 
     @property
     def is_piece(self) -> bool:
@@ -85,6 +89,15 @@ class ScaledRecipe:
     def is_complete(self) -> bool:
         return not self.unpriced
 
+    @property
+    def badges(self) -> list[Diet]:
+        """For a card: the one diet that says the most (vegan says vegetarian too)."""
+        codes = [diet.code for diet in self.diets]
+        for code in ("vegan", "vegetarian", "no_pork"):
+            if code in codes:
+                return [self.diets[codes.index(code)]]
+        return []
+
 
 def clamp_portions(value, default: int) -> int:
     """The portions asked in the address (?portions=48): a whole number from 1 to 500;
@@ -108,6 +121,8 @@ def _line(ingredient: Ingredient, recipe: Recipe, portions: int, book: PriceBook
         portions=portions,
         scales=ingredient.scales,
     )
+    if shown.unit == "pinch":  # too little to weigh or to price
+        return Line(ingredient, food, shown, Fraction(0), None)
     price = book.get(food.pk)
     exact = None
     if price is not None:
@@ -157,7 +172,9 @@ def scale_recipe(
     result.unpriced = _unique(
         line.food for line in lines if line.shown is not None and line.exact_cents is None
     )
-    result.old_prices = _unique(line.food for line in priced if line.price.is_old(book.today))
+    result.old_prices = _unique(
+        line.food for line in priced if line.price and line.price.is_old(book.today)
+    )
     if priced:
         exact = scaling.batch_cost(line.exact_cents for line in priced)
         result.batch_cents = scaling.to_cents(exact)

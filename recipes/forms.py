@@ -48,7 +48,7 @@ def season_field(**kwargs) -> MaskField:
         bit=month_bit,
         choices=list(MONTHS.items()),
         label=_("Season"),
-        help_text=_("The months it is best. None ticked: all year."),
+        help_text=_("The best months. None ticked: all year."),
         **kwargs,
     )
 
@@ -112,7 +112,7 @@ class RecipeForm(PlainModelForm):
     def clean(self):
         data = super().clean()
         if data.get("visibility") == Recipe.Visibility.GROUP and not data.get("author_group"):
-            self.add_error("visibility", _("A recipe for one group only needs a group."))
+            self.add_error("visibility", _("Choose the group that may see this recipe."))
         return data
 
 
@@ -237,7 +237,7 @@ class LibraryFilterForm(PlainForm):
     COST_CHOICES = [("", _("Any price")), ("100", "≤ 1 €"), ("200", "≤ 2 €"), ("300", "≤ 3 €")]
 
     q = forms.CharField(
-        label=_("Search a dish or an ingredient"),
+        label=_("Search for a dish or an ingredient"),
         required=False,
         max_length=60,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),

@@ -122,7 +122,10 @@ class Food(models.Model):
         }
 
     def converts(self, unit: str) -> bool:
-        """Whether a quantity of this food in `unit` can be priced and bought."""
+        """Whether a quantity of this food in `unit` can be priced and bought. A pinch
+        of anything is fine: too little to weigh or to price."""
+        if unit == Unit.PINCH:
+            return True
         return scaling.converts(unit, self.dimension, **self.conversions)
 
     def allergen_list(self):
@@ -238,7 +241,7 @@ class Recipe(models.Model):
     )
     cook_minutes = models.PositiveSmallIntegerField(_("cooking (minutes)"), null=True, blank=True)
     season = models.PositiveSmallIntegerField(
-        _("season"), default=0, help_text=_("Months, one bit each. None: all year.")
+        _("season"), default=0, help_text=_("The best months. None: all year.")
     )
     fridge_days = models.PositiveSmallIntegerField(_("days in the fridge"), null=True, blank=True)
     freezer_months = models.PositiveSmallIntegerField(
@@ -300,7 +303,7 @@ class Recipe(models.Model):
 
     def clean(self):
         if self.visibility == self.Visibility.GROUP and not self.author_group_id:
-            raise ValidationError({"visibility": _("A recipe for one group only needs a group.")})
+            raise ValidationError({"visibility": _("Choose the group that may see this recipe.")})
 
 
 def month_bit(month: int) -> int:

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,6 +20,7 @@ from recipes.costing import PriceBook, clamp_portions, scale_recipe
 from recipes.forms import (
     BookletForm,
     EquipmentFormSetFactory,
+    FoodForm,
     IngredientFormSetFactory,
     LibraryFilterForm,
     PriceForm,
@@ -280,7 +282,7 @@ def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         else:
             title = recipe.title
             recipe.delete()
-            messages.success(request, _("%(title)s is deleted.") % {"title": title})
+            messages.success(request, _('The recipe "%(title)s" is deleted.') % {"title": title})
             return redirect("recipes:index")
     return render(request, "recipes/delete.html", {"recipe": recipe})
 
@@ -293,10 +295,11 @@ def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def prices(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The price list: each food with the price that applies to the person's group."""
     query = (request.GET.get("q") or "").strip()[:60]
-    foods = Food.objects.order_by("category", "name")
+    foods = Food.objects.all()
     if query:
         foods = foods.filter(name__icontains=query)
-    foods = list(foods)
+    order = list(Food.Category.values)  # the order of a walk through a shop
+    foods = sorted(foods, key=lambda food: (order.index(food.category), food.name.lower()))
     group_id = access.pricing_group_id(request.user)
     book = PriceBook.load(group_id, [food.pk for food in foods])
     rows = [(food, book.get(food.pk)) for food in foods]
@@ -331,7 +334,23 @@ def add_price(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         price = form.save()
         messages.success(
-            request, _("Thank you: the price of %(food)s is saved.") % {"food": price.food.name}
+            request, _("Thank you: price saved for %(food)s.") % {"food": price.food.name}
         )
         return redirect("recipes:prices")
     return render(request, "recipes/add_price.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_food(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A food missing from the list, added by someone who keeps the prices; then its price."""
+    if not access.may_keep_prices(request.user):
+        raise PermissionDenied
+    form = FoodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        food = form.save()
+        messages.success(
+            request, _("%(food)s is in the list. Now give its price.") % {"food": food}
+        )
+        return redirect(f"{reverse('recipes:add_price')}?food={food.pk}")
+    return render(request, "recipes/add_food.html", {"form": form})

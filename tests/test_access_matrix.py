@@ -52,6 +52,7 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "recipes:booklet": ("/recipes/booklet/", LOGGED_IN_200),
     "recipes:prices": ("/recipes/prices/", LOGGED_IN_200),
     "recipes:add_price": ("/recipes/prices/add/", row(302, 403, 200, 403, 200, 200, 200)),
+    "recipes:add_food": ("/recipes/prices/foods/new/", row(302, 403, 200, 403, 200, 200, 200)),
     "recipes:detail": ("/recipes/{recipe}/", GROUP_READERS),
     "recipes:sheet": ("/recipes/{recipe}/sheet.pdf", GROUP_READERS),
     "recipes:edit": ("/recipes/{recipe}/edit/", GROUP_MANAGERS),
@@ -140,6 +141,7 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
     "recipes:variant": ("/recipes/{recipe}/variant/", {}, row(302, 302, 302, 404, 404, 404, 302)),
     "recipes:delete": ("/recipes/{recipe}/delete/", {"confirm": "1"}, MANAGERS_POST),
     "recipes:add_price": ("/recipes/prices/add/", {}, row(302, 403, 200, 403, 200, 200, 200)),
+    "recipes:add_food": ("/recipes/prices/foods/new/", {}, row(302, 403, 200, 403, 200, 200, 200)),
 }
 # Reached through their own login and tested by Django: the admin.
 NOT_IN_MATRIX = {"admin"}

@@ -10,6 +10,8 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext
 
+from recipes.scaling import Shown
+
 register = template.Library()
 
 HALF = Decimal("0.5")
@@ -25,6 +27,25 @@ def amount(value) -> str:
     if part == HALF:
         return f"{int(whole)}\N{NO-BREAK SPACE}½" if whole else "½"
     return number_format(value.normalize() if part else whole, use_l10n=True)
+
+
+COUNTED = {"piece", "bunch", "tsp", "tbsp"}
+
+
+@register.filter
+def quantity(shown) -> str:
+    """A shown quantity as the cook reads it: "2,4 kg", "1 ½ c. à soupe", "3" (pieces:
+    the food's name follows). Halves as ½ only for things counted, not weighed."""
+    if shown is None:
+        return ""
+    number = amount(shown.amount) if shown.unit in COUNTED else _decimal(shown.amount)
+    label = unit_label(shown)
+    return f"{number}\N{NO-BREAK SPACE}{label}" if label else number
+
+
+def _decimal(value) -> str:
+    value = Decimal(value)
+    return number_format(value.normalize() if value % 1 else value.to_integral(), use_l10n=True)
 
 
 @register.filter
@@ -78,3 +99,15 @@ def inline_icon(name: str) -> str:
         f'stroke="currentColor" stroke-width="2" stroke-linecap="round" '
         f'stroke-linejoin="round" aria-hidden="true">{body}</svg>'
     )
+
+
+@register.filter
+def per(price) -> str:
+    """What a price is for: "kg", "500 g", "pièce", "6 pièces"."""
+    shown = Shown(Decimal(price.quantity).normalize(), price.unit, Decimal(1))
+    count = 2 if shown.amount > 1 else 1
+    label = ngettext("piece", "pieces", count) if shown.unit == "piece" else unit_label(shown)
+    if shown.amount == 1:
+        return label
+    number = amount(shown.amount) if shown.unit in COUNTED else _decimal(shown.amount)
+    return f"{number}\N{NO-BREAK SPACE}{label}"

@@ -26,6 +26,11 @@ MEMBER_PAGES = [
     "/kitchens/cbo/",
     "/cooking/",
     "/recipes/",
+    "/recipes/?diet=vegan&without=0&season=7&max_cost=300&mine=on",
+    "/recipes/{soup}/?portions=48",
+    "/recipes/new/",
+    "/recipes/booklet/",
+    "/recipes/prices/",
     "/events/",
     "/me/",
     "/accounts/email/",
@@ -63,15 +68,20 @@ REFERENT_PAGES = [
     "/groups/ca-chauffe/invitations/{invitation}/",
     "/kitchens/cbo/book/",
     "/groups/join/{token}/",
+    "/recipes/{soup}/edit/",
+    "/recipes/{soup}/delete/",
+    "/recipes/prices/add/",
+    "/recipes/prices/foods/new/",
 ]
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_every_referent_and_staff_page_is_accessible_in_each_language(
-    phone: Page, live_server, group, kitchen, referent, member, coordinator, language
+    phone: Page, live_server, group, kitchen, referent, member, coordinator, soup, language
 ):
     invitation = create_invitation(group, by=referent)
     ids = {
+        "soup": soup.pk,
         "membership": group.memberships.get(person=member).pk,
         "invitation": invitation.pk,
         "token": invitation.token,
@@ -88,9 +98,9 @@ def test_every_referent_and_staff_page_is_accessible_in_each_language(
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_every_member_page_is_accessible_in_each_language(
-    phone: Page, live_server, member: User, group, kitchen, language
+    phone: Page, live_server, member: User, group, kitchen, soup, language
 ):
     log_in(phone, live_server, member)
     speak(phone, live_server, language)
 
-    check_pages(phone, live_server, language, MEMBER_PAGES)
+    check_pages(phone, live_server, language, [p.format(soup=soup.pk) for p in MEMBER_PAGES])

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.demo import seed_people
 from groups.demo import seed_groups
+from recipes.demo import seed_recipes
 
 
 class Command(BaseCommand):
@@ -10,9 +11,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         people = seed_people()
         groups = seed_groups(people)
+        recipes = seed_recipes(groups, people)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready: {len(people)} people, {len(groups)} groups. Log in as one of:"
+                f"Demo data ready: {len(people)} people, {len(groups)} groups, "
+                f"{len(recipes)} recipes. Log in as one of:"
             )
         )
         for email in people:
