@@ -239,9 +239,9 @@ SUMMER = _season(6, 7, 8, 9)
 
 POT_20 = ("Marmite", "20 l", 1)
 POT_10 = ("Marmite", "10 l", 1)
-BOARDS = ("Planche à découper", "", 4)
-KNIVES = ("Couteau", "", 4)
-PEELERS = ("Éplucheur", "", 4)
+BOARDS = ("Planche à découper", "", 4, False)  # as many as hands, not portions
+KNIVES = ("Couteau", "", 4, False)
+PEELERS = ("Éplucheur", "", 4, False)
 BLENDER = ("Mixeur plongeant", "", 1, False)
 OVEN = ("Four", "", 1, False)
 TRAYS = ("Plat à four", "40 × 30 cm", 3)

@@ -147,3 +147,33 @@ def test_the_library_and_a_recipe_weigh_under_60_kb_on_first_load(
     assert any("read-aloud" in url for url in recipe.bodies), recipe.bodies
     assert library.total <= PAGE_BUDGET_BYTES, library.bodies
     assert recipe.total <= PAGE_BUDGET_BYTES, recipe.bodies
+
+
+def test_listen_reads_a_step_aloud_in_the_recipe_language(
+    js_phone: Page, live_server, soup, member
+):
+    # Record what would be spoken instead of speaking.
+    js_phone.add_init_script(
+        """window.spoken = [];
+        if ("speechSynthesis" in window) {
+          window.speechSynthesis.speak = (u) => window.spoken.push([u.text, u.lang]);
+        }"""
+    )
+    log_in(js_phone, live_server, member)
+    js_phone.goto(f"{live_server.url}/recipes/{soup.pk}/")
+
+    js_phone.get_by_role("button", name="Écouter").nth(1).click()
+
+    spoken = js_phone.evaluate("window.spoken")
+    assert spoken == [["Faites cuire 30 minutes, puis mixez.", "fr"]]
+
+
+def test_listen_is_hidden_where_the_browser_cannot_speak(phone: Page, live_server, soup, member):
+    phone.add_init_script(
+        "delete Window.prototype.speechSynthesis; delete window.SpeechSynthesisUtterance;"
+    )
+    log_in(phone, live_server, member)
+    phone.goto(f"{live_server.url}/recipes/{soup.pk}/")
+
+    expect(phone.get_by_text("Faites cuire 30 minutes, puis mixez.")).to_be_visible()
+    expect(phone.get_by_role("button", name="Écouter")).to_have_count(0)
