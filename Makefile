@@ -41,18 +41,22 @@ run: venv
 	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Browser tests are never skipped: Debian's Chromium is installed when we can, else we stop.
+# Browser tests are never skipped: Debian's Chromium (and pdftotext, which reads the PDF
+# sheets back) are installed when we can, else we stop.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing=" chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
-	      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; \
+	    echo "Installing$$missing for the browser and PDF tests..."; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null \
+	      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
 	  else \
-	    echo "The browser tests need Chromium, which is missing."; \
-	    echo "Install it as root: apt-get install -y chromium"; \
+	    echo "The tests need Debian's packages:$$missing."; \
+	    echo "Install them as root: apt-get install -y$$missing"; \
 	    exit 1; \
-	  fi; }
+	  fi; \
+	fi
 
 test: venv chromium
 	@mkdir -p var
