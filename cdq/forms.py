@@ -29,21 +29,22 @@ class EuroField(forms.CharField):
         "too_much": _("That is a lot: %(limit)s at most. Check the amount."),
     }
 
+    MAX_TYPED = 20  # characters; checked on the text, since the field cleans to an int
+
     def __init__(self, *, max_cents: int = 100_000, **kwargs):
         self.max_cents = max_cents
-        kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+        attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": self.MAX_TYPED})
         return attrs
 
     def to_python(self, value):
         text = super().to_python(value)
         if text in self.empty_values:
             return None
-        cents = parse_euros(text)
+        cents = parse_euros(text) if len(text) <= self.MAX_TYPED else None
         if cents is None:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         if cents <= 0:

@@ -148,7 +148,8 @@ class IngredientForm(PlainModelForm):
 
     def _post_clean(self):
         # The model's clean() repeats ours and would reach the food through a query.
-        self.instance.food = self.cleaned_data.get("food") or self.instance.food
+        if (food := self.cleaned_data.get("food")) is not None:
+            self.instance.food = food
         for name in ("quantity", "unit", "note", "scales"):
             if name in self.cleaned_data:
                 setattr(self.instance, name, self.cleaned_data[name])
@@ -175,12 +176,21 @@ class OrderedFormSet(BaseInlineFormSet):
 
     def save(self, commit=True):
         position = 0
+        moved = []  # unchanged rows whose place changed: Django would not save them
         for form in self.forms:
-            if not form.has_changed() or self._should_delete_form(form):
+            if self._should_delete_form(form) or (
+                form.instance.pk is None and not form.has_changed()
+            ):
                 continue
-            form.instance.position = position
+            if form.instance.position != position:
+                form.instance.position = position
+                if form.instance.pk is not None and not form.has_changed():
+                    moved.append(form.instance)
             position += 1
-        return super().save(commit)
+        saved = super().save(commit)
+        if commit and moved:
+            self.model.objects.bulk_update(moved, ["position"])
+        return saved
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), **getattr(self, "extra_form_kwargs", {})}
