@@ -13,6 +13,7 @@ JPEG and PNG open everywhere, including in the printable PDF sheets.
 import struct
 import uuid
 import warnings
+from contextlib import contextmanager
 from io import BytesIO
 
 from django import forms
@@ -21,7 +22,7 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -148,6 +149,19 @@ def _open(data: bytes, image_format: str, max_pixels: int) -> Image.Image:
     return image
 
 
+@contextmanager
+def _strict_decoding():
+    """A damaged picture must fail to decode. Pillow's switch for "fill truncated pictures
+    with grey" is process-wide, and WeasyPrint turns it on when it is imported: turn it
+    off while we decode. (gunicorn's sync workers serve one request at a time.)"""
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _decode(image: Image.Image, max_side: int) -> Image.Image:
     """The pixels, turned upright, in RGB or (only if really transparent) RGBA."""
     image.draft("RGB", (max_side, max_side))  # JPEG only: decode already scaled down, cheap
@@ -192,7 +206,8 @@ def reencode_image(
     _check_nothing_after_the_image(data, image_format)
     image = _open(data, image_format, max_pixels)
     try:
-        image = _decode(image, max_side)
+        with _strict_decoding():
+            image = _decode(image, max_side)
     except DECODE_ERRORS:
         raise _unreadable() from None
 

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import ExifTags, Image, PngImagePlugin
+from PIL import ExifTags, Image, ImageFile, PngImagePlugin
 
 from cdq.uploads import ImageUploadField, reencode_image
 
@@ -275,12 +275,16 @@ def test_a_truncated_picture_is_refused(fmt):
         assert error.messages == ["This picture is damaged. Please choose another photo."]
 
 
-def test_a_picture_with_broken_pixel_data_is_refused():
-    # Every chunk is in place; only the compressed pixels are garbage.
+@pytest.mark.parametrize("truncated_allowed", [False, True])
+def test_a_picture_with_broken_pixel_data_is_refused(monkeypatch, truncated_allowed):
+    # Every chunk is in place; only the compressed pixels are garbage. Refused even when
+    # another library (WeasyPrint does, on import) told Pillow to accept truncated pictures.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", truncated_allowed)
     ihdr = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
     chunks = png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", b"garbage") + png_chunk(b"IEND")
 
     assert refusal(b"\x89PNG\r\n\x1a\n" + chunks).code == "unreadable"
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is truncated_allowed  # put back as it was
 
 
 @pytest.mark.parametrize(
