@@ -205,6 +205,11 @@ def recipe_groups(user: User):
     return Group.objects.filter(Q(pk__in=_my_groups(user)) | Q(facilitator=user)).order_by("name")
 
 
+def may_write_recipes(user: User) -> bool:
+    """Coordinators (for the movement), and anyone with a group to write for."""
+    return user.is_authenticated and (user.is_coordinator or recipe_groups(user).exists())
+
+
 def price_groups(user: User):
     """The groups a person may record their own prices for (their supplier's)."""
     if user.is_coordinator:

@@ -89,6 +89,7 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         "page": page,
         "filtered": any(value not in (None, "", False) for value in filters.values()),
         "query_without_page": _without_page(request.GET),
+        "may_write": access.may_write_recipes(request.user),
     }
     if request.htmx and request.htmx.target == "results":
         return render(request, "recipes/index.html#results", context)
@@ -247,7 +248,7 @@ def _edit(request: HtmxHttpRequest, recipe: Recipe | None) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HtmxHttpRequest) -> HttpResponse:
-    if not request.user.is_coordinator and not access.recipe_groups(request.user).exists():
+    if not access.may_write_recipes(request.user):
         raise PermissionDenied
     return _edit(request, None)
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from recipes.models import Food, Ingredient, Price, Recipe, RecipeEquipment, Step, month_bit
+from tests.conftest import make_person
 from tests.recipes.fixtures import add_lines, make_food, make_price
 
 D = Decimal
@@ -663,3 +664,17 @@ def test_a_groups_own_price_is_used_for_its_members_only(client_as, soup, foods,
     assert re.search(
         r"carotte</span>\s*<span><strong>1,89", client_as("outsider").get("/recipes/prices/").text
     )
+
+
+def test_someone_without_a_group_reads_the_library_but_cannot_write_a_recipe(client_as, soup):
+    loner = make_person("seul@example.org", "Sam Seul")
+    client = client_as("visitor")
+    client.force_login(loner)
+
+    library = client.get("/recipes/")
+
+    assert "Soupe de carottes" in library.content.decode()
+    assert "/recipes/new/" not in library.content.decode()
+    assert client.get("/recipes/new/").status_code == 403
+    assert client.post("/recipes/new/", {"title": "Rien"}).status_code == 403
+    assert not Recipe.objects.filter(title="Rien").exists()
