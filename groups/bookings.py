@@ -7,20 +7,19 @@ one waits, then sees the first one's booking and is refused.
 
 from datetime import timedelta
 
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from cdq.locks import is_lock_timeout, lock_row
 from groups.models import Group, Kitchen, KitchenBooking
 
 LONGEST_BOOKING = timedelta(hours=24)
 # A booking made on the spot may start a few minutes ago.
 GRACE = timedelta(minutes=15)
-# How long a booker waits for others booking the same kitchen before giving up. Each
-# holds the lock for a few milliseconds; a longer wait means something is stuck.
-# (SQLite waits on the whole database instead, up to its own `timeout` option.)
+# How long a booker waits for others booking the same kitchen before giving up.
 LOCK_TIMEOUT = timedelta(seconds=10)
 NOTE_MAX_LENGTH = KitchenBooking._meta.get_field("note").max_length
 
@@ -52,29 +51,9 @@ class KitchenBusy(BookingError):
 
 
 def lock_kitchen(kitchen: Kitchen) -> None:
-    """Hold `kitchen` until the current transaction ends: whoever else books it waits.
-
-    On PostgreSQL this locks the kitchen's row, and waits at most LOCK_TIMEOUT. SQLite
-    has no row locks (`select_for_update` does nothing there), but our transactions
-    start IMMEDIATE: a transaction that may write holds the whole database already.
-    """
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        # Outside a transaction the lock would end with the statement that takes it.
-        raise RuntimeError("lock_kitchen() needs a transaction: call it in transaction.atomic().")
-    if connection.vendor == "sqlite" and connection.transaction_mode not in {
-        "IMMEDIATE",
-        "EXCLUSIVE",
-    }:
-        raise ImproperlyConfigured(
-            "SQLite can only lock a kitchen with OPTIONS['transaction_mode'] = 'IMMEDIATE'."
-        )
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            milliseconds = int(LOCK_TIMEOUT.total_seconds() * 1000)
-            # Local to this transaction, like the lock.
-            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{milliseconds}ms"])
-    Kitchen.objects.select_for_update().only("pk").get(pk=kitchen.pk)
+    """Hold `kitchen` until the current transaction ends: whoever else books it waits
+    (at most LOCK_TIMEOUT on PostgreSQL). See cdq/locks.py."""
+    lock_row(kitchen, timeout=LOCK_TIMEOUT)
 
 
 def book_kitchen(
@@ -116,7 +95,7 @@ def book_kitchen(
                 note=note,
             )
     except OperationalError as error:
-        if _is_lock_timeout(error):
+        if is_lock_timeout(error):
             raise KitchenBusy() from error
         raise
 
@@ -137,9 +116,3 @@ def _check_slot(starts_at, ends_at) -> None:
         raise ValidationError(_("A booking lasts one day at most."), code="too_long")
     if starts_at < timezone.now() - GRACE:
         raise ValidationError(_("This time is already past."), code="past")
-
-
-def _is_lock_timeout(error: OperationalError) -> bool:
-    cause = error.__cause__
-    # PostgreSQL's lock_not_available (lock_timeout expired); SQLite's busy timeout.
-    return getattr(cause, "sqlstate", None) == "55P03" or "database is locked" in str(error)
