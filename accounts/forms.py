@@ -14,13 +14,17 @@ class ProfileForm(PlainModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "phone", "language"]
+        fields = ["display_name", "phone", "language", "bank_account"]
         labels = {
             "display_name": _("My name"),
             "phone": _("My phone"),
             "language": _("My language"),
+            "bank_account": _("My bank account (optional)"),
         }
-        help_texts = {"phone": _("Optional.")}
+        help_texts = {
+            "phone": _("Optional."),
+            "bank_account": _("Only the people who owe you money see it. Empty: pay in cash."),
+        }
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),

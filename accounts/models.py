@@ -43,6 +43,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail"), unique=True, null=True, blank=True)
     display_name = models.CharField(_("name"), max_length=80)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    bank_account = models.CharField(
+        _("bank account (IBAN)"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown only to the people who owe you money in your group."),
+    )
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )

@@ -8,6 +8,7 @@ from django.views.i18n import set_language as django_set_language
 
 from cdq.http import HtmxHttpRequest
 from groups.access import groups_of
+from portions.queries import next_menu, with_my_balance
 
 
 @require_GET
@@ -15,12 +16,15 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
     """The visitor's welcome, or the member's home once logged in."""
     if not request.user.is_authenticated:
         return render(request, "cdq/home_visitor.html")
+    my_groups = list(with_my_balance(groups_of(request.user), request.user))
     return render(
         request,
         "cdq/home_member.html",
         {
-            "my_groups": groups_of(request.user),
+            "my_groups": my_groups,
+            "any_balance": any(group.my_balance for group in my_groups),
             "staff_groups": request.user.is_movement_staff,
+            "menu": next_menu(request.user),
         },
     )
 

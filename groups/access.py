@@ -228,3 +228,53 @@ def may_keep_prices(user: User) -> bool:
         user.is_movement_staff
         or Membership.objects.current().filter(person=user, role=Membership.Role.REFERENT).exists()
     )
+
+
+# Cooking sessions and their money -------------------------------------------------------
+# A session, its pre-orders and its accounts are for the group's people (404 for anyone
+# else); a draft is for those who manage the group; running it is for them too (403 for a
+# plain member).
+
+
+def get_session_for_member(user: User, slug: str, pk: int):
+    """The session, with `session.group` (from get_group_for_member) and `membership`: the
+    person's current membership of the group, or None (facilitator, coordinator)."""
+    from portions.models import Session
+
+    group = get_group_for_member(user, slug)
+    session = Session.objects.filter(group=group, pk=pk).select_related("kitchen").first()
+    if session is None or (session.status == Session.Status.DRAFT and not group.can_manage):
+        raise Http404
+    session.group = group
+    session.membership = my_membership(user, group)
+    return session
+
+
+def get_session_for_referent(user: User, slug: str, pk: int):
+    session = get_session_for_member(user, slug, pk)
+    if not session.group.can_manage:
+        raise PermissionDenied
+    return session
+
+
+def my_membership(user: User, group: Group) -> Membership | None:
+    if group.my_role is None:
+        return None
+    return Membership.objects.current().filter(group=group, person=user).first()
+
+
+def get_transfer_for_party(user: User, pk: int):
+    """A transfer, for its two people and whoever manages the group; 404 for others."""
+    from portions.models import Transfer
+
+    transfer = (
+        Transfer.objects.select_related("debtor__person", "creditor__person", "group")
+        .filter(pk=pk)
+        .first()
+    )
+    if transfer is None:
+        raise Http404
+    party = user.pk in (transfer.debtor.person_id, transfer.creditor.person_id)
+    if not party:
+        get_group_for_referent(user, transfer.group.slug)  # 404, or 403 for a plain member
+    return transfer

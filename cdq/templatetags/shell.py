@@ -37,3 +37,9 @@ def euros(cents) -> str:
     if language.startswith("nl"):
         return f"{sign}€\N{NO-BREAK SPACE}{amount}"
     return f"{sign}€{amount}"
+
+
+@register.filter
+def absolute(value) -> int:
+    """For sentences that carry the sign in words: "owes 7,45 €", not "owes −7,45 €"."""
+    return abs(int(value or 0))

@@ -75,6 +75,32 @@ class Group(models.Model):
     kitchens = models.ManyToManyField(
         "groups.Kitchen", verbose_name=_("kitchens"), blank=True, related_name="groups"
     )
+    pricing = models.CharField(
+        _("price of a portion"),
+        max_length=8,
+        choices=[
+            ("session", _("one price for every portion of the session")),
+            ("dish", _("a price for each dish")),
+        ],
+        default="session",
+    )
+    settling = models.CharField(
+        _("settling up"),
+        max_length=10,
+        choices=[
+            ("fewest", _("the fewest transfers between members")),
+            ("treasurer", _("everyone settles with the treasurer")),
+        ],
+        default="fewest",
+    )
+    treasurer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("treasurer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = GroupQuerySet.as_manager()

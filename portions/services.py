@@ -1,0 +1,481 @@
+"""What changes a cooking session: its status, pre-orders, receipts, portions taken, and
+settling its money. Views call these; nothing else writes these tables.
+
+The arithmetic is in portions/money.py (pure Python); this module reads the rows, calls
+it, and writes the results under locks, so two people pressing the same button at the
+same moment cannot both succeed where only one may.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import OperationalError, transaction
+from django.db.models import Prefetch, Sum, prefetch_related_objects
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cdq.locks import is_lock_timeout, lock_row
+from groups.models import Group, Membership
+from portions import money
+from portions.models import Dish, Entry, Order, Receipt, Session, Transfer
+from recipes.costing import PriceBook, scale_recipe
+from recipes.models import Ingredient
+
+MOST_PORTIONS = 99  # per person and dish: more is a typing mistake
+
+S = Session.Status
+NEXT = {  # the buttons of the session page
+    S.DRAFT: {S.OPEN},
+    S.OPEN: {S.CLOSED, S.DRAFT},
+    S.CLOSED: {S.OPEN, S.COOKED},
+    S.COOKED: {S.CLOSED},
+}
+
+
+class SessionError(Exception):
+    """Something that cannot be done now; `message` is translated, ready to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class Busy(SessionError):
+    def __init__(self):
+        super().__init__(_("Many people are ordering right now. Please try again."))
+
+
+def _locked(function):
+    """Run in a transaction; a lock held too long becomes a polite Busy."""
+
+    def wrapper(*args, **kwargs):
+        try:
+            with transaction.atomic():
+                return function(*args, **kwargs)
+        except OperationalError as error:
+            if is_lock_timeout(error):
+                raise Busy() from error
+            raise
+
+    wrapper.__doc__ = function.__doc__
+    wrapper.__name__ = function.__name__
+    return wrapper
+
+
+# The session ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_session(
+    group: Group, *, starts_at, deadline, recipes, kitchen=None, booking=None, note="", by
+) -> Session:
+    """A draft session with its menu: `recipes` is a list of (recipe, max_portions or None)."""
+    if deadline > starts_at:
+        raise SessionError(_("The pre-order deadline must come before the session."))
+    if not recipes:
+        raise SessionError(_("Choose at least one dish."))
+    session = Session.objects.create(
+        group=group,
+        starts_at=starts_at,
+        deadline=deadline,
+        kitchen=kitchen or (booking.kitchen if booking else None),
+        booking=booking,
+        note=note,
+        created_by=by,
+    )
+    Dish.objects.bulk_create(
+        Dish(
+            session=session,
+            recipe=recipe,
+            position=position,
+            max_portions=max_portions,
+            batch_portions=recipe.portions,
+        )
+        for position, (recipe, max_portions) in enumerate(recipes)
+    )
+    return session
+
+
+@_locked
+def change_status(session: Session, status: str, *, by) -> Session:
+    lock_row(session)
+    session.refresh_from_db()
+    if status not in NEXT.get(session.status, set()):
+        raise SessionError(_("This cannot be done now."))
+    session.status = status
+    session.save(update_fields=["status"])
+    return session
+
+
+# Pre-orders -------------------------------------------------------------------------------
+
+
+class DishFull(SessionError):
+    def __init__(self, dish: Dish, left: int):
+        self.dish, self.left = dish, left
+        if left:
+            message = _("Only %(left)s portions of %(dish)s are left.") % {
+                "left": left,
+                "dish": dish.recipe.title,
+            }
+        else:
+            message = _("%(dish)s is full: no portion left.") % {"dish": dish.recipe.title}
+        super().__init__(message)
+
+
+@_locked
+def place_order(
+    session: Session, membership: Membership, wanted: dict[int, int], *, by, as_referent=False
+) -> list[Order]:
+    """Set `membership`'s portions for the dishes in `wanted` ({dish id: portions}), all
+    or nothing. Members may change until the deadline; referents until cooking. A dish's
+    maximum is never exceeded: each dish is locked, then its total is counted again."""
+    dishes = {dish.pk: dish for dish in session.dishes.select_related("recipe")}
+    if any(dish_id not in dishes for dish_id in wanted):
+        raise SessionError(_("This dish is not on the menu."))
+    if any(not 0 <= portions <= MOST_PORTIONS for portions in wanted.values()):
+        raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": MOST_PORTIONS})
+    if membership.group_id != session.group_id or membership.left_on is not None:
+        raise SessionError(_("This person is not in the group."))
+    for dish_id in sorted(wanted):  # always the same order: no deadlock between two orders
+        lock_row(dishes[dish_id])
+    session.refresh_from_db()  # its status may have changed while we waited
+    allowed = session.referent_may_order if as_referent else session.members_may_order
+    if not allowed:
+        raise SessionError(_("Pre-orders are closed for this session."))
+    orders = []
+    for dish_id, portions in sorted(wanted.items()):
+        dish = dishes[dish_id]
+        if dish.max_portions is not None:
+            others = (
+                Order.objects.filter(dish=dish)
+                .exclude(membership=membership)
+                .aggregate(total=Sum("ordered"))["total"]
+                or 0
+            )
+            if others + portions > dish.max_portions:
+                raise DishFull(dish, max(dish.max_portions - others, 0))
+        order, _created = Order.objects.update_or_create(
+            dish=dish, membership=membership, defaults={"ordered": portions, "updated_by": by}
+        )
+        orders.append(order)
+    return orders
+
+
+# After cooking ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_receipt(session: Session, *, payer: Membership, amount_cents: int, by, **fields):
+    if session.status == S.SETTLED:
+        raise SessionError(_("This session is settled. Reopen it to change its receipts."))
+    if payer.group_id != session.group_id:
+        raise SessionError(_("This person is not in the group."))
+    if amount_cents <= 0:
+        raise SessionError(_("The amount must be more than 0 €."))
+    return Receipt.objects.create(
+        session=session, payer=payer, amount_cents=amount_cents, created_by=by, **fields
+    )
+
+
+@transaction.atomic
+def remove_receipt(receipt: Receipt) -> None:
+    if receipt.session.status == S.SETTLED:
+        raise SessionError(_("This session is settled. Reopen it to change its receipts."))
+    receipt.delete()
+
+
+@transaction.atomic
+def record_taken(
+    session: Session,
+    taken: dict[tuple[int, int], int],
+    *,
+    by,
+    not_charged: dict[int, tuple[int, int]] | None = None,
+) -> None:
+    """What each member took: {(dish id, membership id): portions}. Extra portions for
+    someone who did not pre-order are fine. `not_charged`: {dish id: (left to the group,
+    given away)}, counted as cooked but paid by nobody."""
+    if session.status in (S.SETTLED,):
+        raise SessionError(_("This session is settled. Reopen it to change it."))
+    for dish_id, (left, given) in (not_charged or {}).items():
+        session.dishes.filter(pk=dish_id).update(left_for_group=left, given_away=given)
+    for (dish_id, membership_id), portions in taken.items():
+        if not 0 <= portions <= MOST_PORTIONS:
+            raise SessionError(
+                _("Choose between 0 and %(most)s portions.") % {"most": MOST_PORTIONS}
+            )
+        Order.objects.update_or_create(
+            dish_id=dish_id,
+            membership_id=membership_id,
+            defaults={"taken": portions, "updated_by": by},
+        )
+
+
+# Settling -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Preview:
+    """Who pays what for a session, before anything is written."""
+
+    session: Session
+    total_cents: int
+    portions: dict[int, int]  # membership id → portions taken
+    charges: dict[int, int]  # membership id → cents
+    paid: dict[int, int]  # membership id → cents
+    balances: dict[int, int]  # this session only: paid − charge
+    transfers: list[tuple[int, int, int]] = field(default_factory=list)  # after settling
+    problem: str = ""
+
+    @property
+    def ready(self) -> bool:
+        return not self.problem
+
+
+def preview(session: Session) -> Preview:
+    """The split of the session's receipts over the portions taken, by the group's rule,
+    and the transfers that would then settle the group's balances. Writes nothing."""
+    dishes = list(session.dishes.select_related("recipe").prefetch_related("orders"))
+    receipts = list(session.receipts.all())
+    total = sum(receipt.amount_cents for receipt in receipts)
+    portions_by_dish = {
+        dish.pk: {order.membership_id: order.portions_taken for order in _in_order(dish)}
+        for dish in dishes
+    }
+    portions = defaultdict(int)
+    for taken in portions_by_dish.values():
+        for membership_id, count in taken.items():
+            portions[membership_id] += count
+    paid = defaultdict(int)
+    for receipt in receipts:
+        paid[receipt.payer_id] += receipt.amount_cents
+    # Membership order (who joined first) breaks ties between equal remainders.
+    portions = dict(sorted(portions.items()))
+    result = Preview(session, total, portions, {}, dict(sorted(paid.items())), {})
+    if not total:
+        result.problem = _("Enter the receipts first.")
+        return result
+    if not sum(portions.values()):
+        result.problem = _("Nobody took a portion: confirm the portions taken first.")
+        return result
+    try:
+        if session.group.pricing == "dish":
+            result.charges = money.dish_charges(
+                sum(r.amount_cents for r in receipts if r.dish_id is None),
+                _by_dish(receipts),
+                _estimates(session, dishes, portions_by_dish),
+                portions_by_dish,
+            )
+        else:
+            result.charges = money.session_charges(total, portions)
+    except ValueError:
+        result.problem = _("A receipt is for a dish nobody took. Change the receipt.")
+        return result
+    result.balances = money.balances(result.charges, result.paid)
+    after = Entry.objects.balances(session.group)
+    for membership_id, cents in result.balances.items():
+        after[membership_id] = after.get(membership_id, 0) + cents
+    result.transfers = _transfers_for(session.group, after)
+    return result
+
+
+def _in_order(dish: Dish):
+    return sorted(dish.orders.all(), key=lambda order: order.membership_id)
+
+
+def _by_dish(receipts) -> dict[int, int]:
+    totals = defaultdict(int)
+    for receipt in receipts:
+        if receipt.dish_id is not None:
+            totals[receipt.dish_id] += receipt.amount_cents
+    return dict(totals)
+
+
+def _estimates(session: Session, dishes, portions_by_dish) -> dict[int, int]:
+    """The estimated cost of each dish for the portions taken, from the price list: how a
+    shared receipt is split between dishes."""
+    recipes = [dish.recipe for dish in dishes]
+    prefetch_related_objects(
+        recipes, Prefetch("ingredients", Ingredient.objects.select_related("food"))
+    )
+    foods = {line.food_id for recipe in recipes for line in recipe.ingredients.all()}
+    book = PriceBook.load(session.group_id, foods)
+    estimates = {}
+    for dish in dishes:
+        count = sum(portions_by_dish[dish.pk].values())
+        scaled = scale_recipe(dish.recipe, count, book, with_equipment=False) if count else None
+        estimates[dish.pk] = scaled.batch_cents if scaled else 0
+    return estimates
+
+
+def _transfers_for(group: Group, balances: dict[int, int]) -> list[tuple[int, int, int]]:
+    balances = {key: value for key, value in balances.items() if value}
+    if group.settling == "treasurer" and group.treasurer_id:
+        treasurer = (
+            Membership.objects.current()
+            .filter(group=group, person_id=group.treasurer_id)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if treasurer is not None:
+            balances.setdefault(treasurer, 0)
+            return money.settle_with_treasurer(balances, treasurer)
+    return money.settle_up(balances)
+
+
+class AlreadySettled(SessionError):
+    def __init__(self):
+        super().__init__(_("This session is already settled."))
+
+
+@_locked
+def settle(session: Session, *, by) -> Preview:
+    """Write the session's money in the ledger, once: the session row is locked and its
+    status checked again under the lock, so pressing "Settle" twice writes once."""
+    lock_row(session)
+    session.refresh_from_db()
+    if session.status == S.SETTLED:
+        raise AlreadySettled()
+    if session.status != S.COOKED:
+        raise SessionError(_("Mark the session as cooked first."))
+    result = preview(session)
+    if not result.ready:
+        raise SessionError(result.problem)
+    now = timezone.now()
+    entries = [
+        Entry(
+            group_id=session.group_id,
+            membership_id=membership_id,
+            session=session,
+            kind=Entry.Kind.RECEIPT,
+            amount_cents=cents,
+            created_at=now,
+            created_by=by,
+        )
+        for membership_id, cents in result.paid.items()
+        if cents
+    ] + [
+        Entry(
+            group_id=session.group_id,
+            membership_id=membership_id,
+            session=session,
+            kind=Entry.Kind.CHARGE,
+            amount_cents=-cents,
+            created_at=now,
+            created_by=by,
+        )
+        for membership_id, cents in result.charges.items()
+        if cents
+    ]
+    Entry.objects.bulk_create(entries)
+    session.status = S.SETTLED
+    session.settled_at = now
+    session.save(update_fields=["status", "settled_at"])
+    refresh_transfers(session.group)
+    return result
+
+
+@_locked
+def reopen(session: Session, *, by) -> None:
+    """Undo a settlement by writing the opposite of each of its entries; the session can
+    then be corrected and settled again."""
+    lock_row(session)
+    session.refresh_from_db()
+    if session.status != S.SETTLED:
+        raise SessionError(_("This session is not settled."))
+    now = timezone.now()
+    standing = session.entries.filter(
+        kind__in=[Entry.Kind.RECEIPT, Entry.Kind.CHARGE], reversed_by__isnull=True
+    )
+    Entry.objects.bulk_create(
+        Entry(
+            group_id=entry.group_id,
+            membership_id=entry.membership_id,
+            session=session,
+            kind=Entry.Kind.REVERSAL,
+            amount_cents=-entry.amount_cents,
+            reverses=entry,
+            created_at=now,
+            created_by=by,
+        )
+        for entry in standing
+    )
+    session.status = S.COOKED
+    session.settled_at = None
+    session.save(update_fields=["status", "settled_at"])
+    refresh_transfers(session.group)
+
+
+# Settling up between members ----------------------------------------------------------------
+
+
+def refresh_transfers(group: Group) -> list[Transfer]:
+    """Propose the transfers that settle the group's balances, counting the ones already
+    marked paid as done. Proposals are suggestions, not money: they are replaced."""
+    Transfer.objects.filter(group=group, status=Transfer.Status.PROPOSED).delete()
+    balances = Entry.objects.balances(group)
+    for pending in Transfer.objects.filter(group=group, status=Transfer.Status.PAID):
+        balances[pending.debtor_id] = balances.get(pending.debtor_id, 0) + pending.amount_cents
+        balances[pending.creditor_id] = balances.get(pending.creditor_id, 0) - pending.amount_cents
+    return Transfer.objects.bulk_create(
+        Transfer(group=group, debtor_id=debtor, creditor_id=creditor, amount_cents=cents)
+        for debtor, creditor, cents in _transfers_for(group, balances)
+    )
+
+
+@_locked
+def mark_paid(transfer: Transfer, *, by, method: str) -> Transfer:
+    """Either side says the money was given. Said by the receiver, it is also confirmed."""
+    lock_row(transfer)
+    transfer.refresh_from_db()
+    if transfer.status != Transfer.Status.PROPOSED:
+        raise SessionError(_("This is already marked as paid."))
+    transfer.status = Transfer.Status.PAID
+    transfer.method = method
+    transfer.paid_at = timezone.now()
+    transfer.save(update_fields=["status", "method", "paid_at"])
+    if by.pk == transfer.creditor.person_id:
+        _confirm(transfer, by)
+    return transfer
+
+
+@_locked
+def confirm(transfer: Transfer, *, by) -> Transfer:
+    """The receiver says the money arrived: the ledger records it."""
+    lock_row(transfer)
+    transfer.refresh_from_db()
+    if transfer.status != Transfer.Status.PAID:
+        raise SessionError(_("This transfer is not marked as paid."))
+    _confirm(transfer, by)
+    return transfer
+
+
+def _confirm(transfer: Transfer, by) -> None:
+    now = timezone.now()
+    transfer.status = Transfer.Status.CONFIRMED
+    transfer.confirmed_at = now
+    transfer.save(update_fields=["status", "confirmed_at"])
+    Entry.objects.bulk_create(
+        [
+            Entry(
+                group_id=transfer.group_id,
+                membership_id=transfer.debtor_id,
+                transfer=transfer,
+                kind=Entry.Kind.PAYMENT,
+                amount_cents=transfer.amount_cents,
+                created_at=now,
+                created_by=by,
+            ),
+            Entry(
+                group_id=transfer.group_id,
+                membership_id=transfer.creditor_id,
+                transfer=transfer,
+                kind=Entry.Kind.PAYMENT,
+                amount_cents=-transfer.amount_cents,
+                created_at=now,
+                created_by=by,
+            ),
+        ]
+    )
+    refresh_transfers(transfer.group)
