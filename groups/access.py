@@ -19,8 +19,11 @@ from groups.models import Group, Kitchen, Membership
 
 
 def _with_role(queryset, user: User):
-    role = Membership.objects.current().filter(group=OuterRef("pk"), person=user).values("role")
-    return queryset.annotate(my_role=Subquery(role[:1]))
+    mine = Membership.objects.current().filter(group=OuterRef("pk"), person=user)
+    return queryset.annotate(
+        my_role=Subquery(mine.values("role")[:1]),
+        my_membership_id=Subquery(mine.values("pk")[:1]),
+    )
 
 
 def can_read(user: User, group: Group, role: str | None) -> bool:
@@ -46,7 +49,7 @@ def _get_group(user: User, slug: str) -> Group:
     except Group.DoesNotExist:
         raise Http404 from None
     if not user.is_authenticated:
-        group.my_role = None
+        group.my_role = group.my_membership_id = None
     return group
 
 
@@ -258,9 +261,12 @@ def get_session_for_referent(user: User, slug: str, pk: int):
 
 
 def my_membership(user: User, group: Group) -> Membership | None:
-    if group.my_role is None:
+    """The person's current membership of a group from get_group_for_*, without a query."""
+    if group.my_membership_id is None:
         return None
-    return Membership.objects.current().filter(group=group, person=user).first()
+    return Membership(
+        pk=group.my_membership_id, group=group, person=user, role=group.my_role, left_on=None
+    )
 
 
 def get_transfer_for_party(user: User, pk: int):

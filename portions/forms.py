@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cdq.forms import EuroField, PlainForm, PlainModelForm
 from cdq.uploads import ImageUploadField
-from portions.models import Receipt
+from groups.models import Membership
+from portions.models import Dish, Receipt
 from portions.services import MOST_PORTIONS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -71,12 +72,16 @@ class ReceiptForm(PlainModelForm):
 
     def __init__(self, *args, memberships, dishes, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["payer"].queryset = memberships
-        self.fields["payer"].label_from_instance = lambda m: m.person.display_name
-        self.fields["payer"].empty_label = None
-        self.fields["dish"].queryset = dishes
-        self.fields["dish"].label_from_instance = lambda d: d.recipe.title
-        self.fields["dish"].empty_label = _("The whole session")
+        # Listed once: a ModelChoiceField would query again each time it is drawn.
+        memberships, dishes = list(memberships), list(dishes)
+        self.fields["payer"].queryset = Membership.objects.filter(
+            pk__in=[m.pk for m in memberships]
+        )
+        self.fields["payer"].choices = [(m.pk, m.person.display_name) for m in memberships]
+        self.fields["dish"].queryset = Dish.objects.filter(pk__in=[d.pk for d in dishes])
+        self.fields["dish"].choices = [("", _("The whole session"))] + [
+            (d.pk, d.recipe.title) for d in dishes
+        ]
         self.fields["amount"].error_messages["too_much"] = _(
             "That is a lot for one receipt: %(limit)s at most. Check the amount."
         )
@@ -88,6 +93,7 @@ class ReceiptForm(PlainModelForm):
 def portions_field(label: str, initial: int = 0) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
+        required=False,  # empty: 0
         min_value=0,
         max_value=MOST_PORTIONS,
         initial=initial,

@@ -62,7 +62,7 @@ class Menu:
 
 def menu(session: Session, person) -> Menu:
     """The dishes of a session, their estimated price per portion, what everyone and
-    what `person` ordered. Five queries."""
+    what `person` ordered. Four queries."""
     dishes = list(
         Dish.objects.filter(session=session).select_related("recipe").prefetch_related(LINES)
     )
@@ -72,17 +72,14 @@ def menu(session: Session, person) -> Menu:
 def _menu(session, dishes, person) -> Menu:
     foods = {line.food_id for dish in dishes for line in dish.recipe.ingredients.all()}
     book = PriceBook.load(session.group_id, foods)
-    totals = dict(
-        Order.objects.filter(dish__session=session)
-        .values_list("dish")
-        .annotate(total=Sum("ordered"))
-        .values_list("dish", "total")
+    totals, mine = {}, {}
+    rows = Order.objects.filter(dish__session=session).values_list(
+        "dish", "membership__person", "ordered"
     )
-    mine = dict(
-        Order.objects.filter(dish__session=session, membership__person=person).values_list(
-            "dish", "ordered"
-        )
-    )
+    for dish_id, person_id, ordered in rows:
+        totals[dish_id] = totals.get(dish_id, 0) + ordered
+        if person_id == person.pk:
+            mine[dish_id] = ordered
     result = Menu(session)
     for dish in dishes:
         estimate = scale_recipe(dish.recipe, dish.recipe.portions, book, with_equipment=False)
@@ -94,8 +91,8 @@ def _menu(session, dishes, person) -> Menu:
 
 def next_menu(person) -> Menu | None:
     """The next session open for pre-orders in one of the person's groups, with its menu.
-    Five queries: the dishes (with their session and recipe), their ingredients, the
-    prices, everyone's orders, the person's orders."""
+    Four queries: the dishes (with their session and recipe), their ingredients, the
+    prices, the orders."""
     sessions = Session.objects.filter(
         group__memberships__person=person,
         group__memberships__left_on__isnull=True,

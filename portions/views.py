@@ -46,7 +46,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 def new_session(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     group = access.get_group_for_referent(request.user, slug)
     form = SessionForm(
-        request.POST or None,
+        _posted(request),
         kitchens=group.kitchens.all(),
         recipes=access.readable_recipes(request.user).order_by("title"),
     )
@@ -145,7 +145,7 @@ def orders(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
                 "dish", "ordered"
             )
         )
-    form = OrderForm(request.POST or None, dishes=dishes, orders=mine)
+    form = OrderForm(_posted(request), dishes=dishes, orders=mine)
     if request.method == "POST" and chosen is not None and form.is_valid():
         try:
             services.place_order(session, chosen, form.wanted(), by=request.user, as_referent=True)
@@ -209,7 +209,7 @@ def receipts(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespo
     memberships = session.group.memberships.listed()
     dishes = session.dishes.select_related("recipe")
     form = ReceiptForm(
-        request.POST or None, request.FILES or None, memberships=memberships, dishes=dishes
+        _posted(request), request.FILES or None, memberships=memberships, dishes=dishes
     )
     if request.method == "POST" and request.POST.get("remove"):
         receipt = get_object_or_404(Receipt, session=session, pk=request.POST["remove"])
@@ -260,7 +260,7 @@ def taken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse
     memberships = list(session.group.memberships.listed())
     dishes = list(session.dishes.select_related("recipe"))
     table = _order_table(session, memberships, dishes)
-    form = TakenForm(request.POST or None, table=table, dishes=dishes)
+    form = TakenForm(_posted(request), table=table, dishes=dishes)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_taken(
@@ -404,3 +404,8 @@ def transfer_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         else:
             messages.success(request, _("Received: it is in the accounts."))
     return redirect("portions:accounts", transfer.group.slug)
+
+
+def _posted(request):
+    """The posted data, even when empty (an empty form is a real answer: all zero)."""
+    return request.POST if request.method == "POST" else None

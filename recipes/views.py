@@ -3,7 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    ProtectedError,
+    Q,
+    prefetch_related_objects,
+)
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -282,7 +290,14 @@ def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("Tick the box to confirm."))
         else:
             title = recipe.title
-            recipe.delete()
+            try:
+                recipe.delete()
+            except ProtectedError:
+                messages.error(
+                    request,
+                    _("This recipe is on the menu of a cooking session: it cannot be deleted."),
+                )
+                return redirect(recipe)
             messages.success(request, _('The recipe "%(title)s" is deleted.') % {"title": title})
             return redirect("recipes:index")
     return render(request, "recipes/delete.html", {"recipe": recipe})

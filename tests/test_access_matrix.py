@@ -17,6 +17,8 @@ from django.utils import timezone
 
 from groups.bookings import book_kitchen
 from groups.services import create_invitation
+from portions.models import Session, Transfer
+from portions.services import change_status, create_session
 from tests.conftest import PERSONAS, QUERY_BUDGET
 
 LOGIN = "/accounts/login/code/"
@@ -45,7 +47,20 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "healthz": ("/healthz", EVERYONE_200),
     "set_language": ("/i18n/setlang/", dict.fromkeys(PERSONAS, 405)),
     "accounts:me": ("/me/", LOGGED_IN_200),
+    # Cooking sessions of Ça Chauffe; {transfer}: the member owes the referent.
     "portions:index": ("/cooking/", LOGGED_IN_200),
+    "portions:new_session": ("/cooking/{group}/new/", GROUP_MANAGERS),
+    "portions:accounts": ("/cooking/{group}/accounts/", GROUP_READERS),
+    "portions:session": ("/cooking/{group}/{session}/", GROUP_READERS),
+    "portions:order": ("/cooking/{group}/{session}/order/", POST_ONLY),
+    "portions:orders": ("/cooking/{group}/{session}/orders/", GROUP_MANAGERS),
+    "portions:status": ("/cooking/{group}/{session}/status/", POST_ONLY),
+    "portions:receipts": ("/cooking/{group}/{session}/receipts/", GROUP_MANAGERS),
+    "portions:taken": ("/cooking/{group}/{session}/taken/", GROUP_MANAGERS),
+    "portions:settle": ("/cooking/{group}/{session}/settle/", GROUP_MANAGERS),
+    "portions:reopen": ("/cooking/{group}/{session}/reopen/", POST_ONLY),
+    "portions:transfer_paid": ("/cooking/transfers/{transfer}/paid/", POST_ONLY),
+    "portions:transfer_confirm": ("/cooking/transfers/{transfer}/confirm/", POST_ONLY),
     # Recipes: the library is for every member; {recipe} is kept by Ça Chauffe for itself.
     "recipes:index": ("/recipes/", LOGGED_IN_200),
     "recipes:create": ("/recipes/new/", LOGGED_IN_200),
@@ -142,13 +157,44 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
     "recipes:delete": ("/recipes/{recipe}/delete/", {"confirm": "1"}, MANAGERS_POST),
     "recipes:add_price": ("/recipes/prices/add/", {}, row(302, 403, 200, 403, 200, 200, 200)),
     "recipes:add_food": ("/recipes/prices/foods/new/", {}, row(302, 403, 200, 403, 200, 200, 200)),
+    # Coordinators and facilitators are not members: told so, nothing ordered.
+    "portions:order": (
+        "/cooking/{group}/{session}/order/",
+        {},
+        row(302, 302, 302, 404, 404, 404, 302),
+    ),
+    "portions:orders": (
+        "/cooking/{group}/{session}/orders/",
+        {},
+        row(302, 403, 200, 404, 404, 404, 200),
+    ),
+    "portions:status": ("/cooking/{group}/{session}/status/", {"status": "closed"}, MANAGERS_POST),
+    "portions:receipts": (
+        "/cooking/{group}/{session}/receipts/",
+        {},
+        row(302, 403, 200, 404, 404, 404, 200),
+    ),
+    "portions:taken": ("/cooking/{group}/{session}/taken/", {}, MANAGERS_POST),
+    "portions:settle": ("/cooking/{group}/{session}/settle/", {}, MANAGERS_POST),
+    "portions:reopen": ("/cooking/{group}/{session}/reopen/", {}, MANAGERS_POST),
+    # The two people of a transfer, and whoever manages the group.
+    "portions:transfer_paid": (
+        "/cooking/transfers/{transfer}/paid/",
+        {"method": "cash"},
+        row(302, 302, 302, 404, 404, 404, 302),
+    ),
+    "portions:transfer_confirm": (
+        "/cooking/transfers/{transfer}/confirm/",
+        {},
+        row(302, 302, 302, 404, 404, 404, 302),
+    ),
 }
 # Reached through their own login and tested by Django: the admin.
 NOT_IN_MATRIX = {"admin"}
 
 
 @pytest.fixture
-def world(group, other_group, referent, member, kitchen, kept_recipe):
+def world(group, other_group, referent, member, kitchen, kept_recipe, soup):
     start = timezone.now() + timedelta(days=3)
     booking = book_kitchen(
         kitchen=kitchen,
@@ -158,6 +204,18 @@ def world(group, other_group, referent, member, kitchen, kept_recipe):
         booked_by=referent,
     )
     invitation = create_invitation(group, by=referent)
+    session = create_session(
+        group,
+        starts_at=start,
+        deadline=start - timedelta(days=1),
+        recipes=[(soup, 40), (kept_recipe, None)],
+        by=referent,
+    )
+    change_status(session, Session.Status.OPEN, by=referent)
+    members = {m.person_id: m for m in group.memberships.all()}
+    transfer = Transfer.objects.create(
+        group=group, debtor=members[member.pk], creditor=members[referent.pk], amount_cents=745
+    )
     return {
         "group": group.slug,
         "membership": group.memberships.get(person=member).pk,
@@ -166,6 +224,8 @@ def world(group, other_group, referent, member, kitchen, kept_recipe):
         "kitchen": kitchen.slug,
         "booking": booking.pk,
         "recipe": kept_recipe.pk,
+        "session": session.pk,
+        "transfer": transfer.pk,
     }
 
 
