@@ -1,12 +1,17 @@
 """Every page of the shell, in French, Dutch and English, with JavaScript on and off:
 the right language, and axe at 0."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from accounts.models import User
 from groups.services import create_invitation
+from portions.models import Session
+from portions.services import change_status, create_session, place_order
 from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
 
 VISITOR_PAGES = [
@@ -31,6 +36,8 @@ MEMBER_PAGES = [
     "/recipes/new/",
     "/recipes/booklet/",
     "/recipes/prices/",
+    "/cooking/ca-chauffe/{session}/",
+    "/cooking/ca-chauffe/accounts/",
     "/events/",
     "/me/",
     "/accounts/email/",
@@ -72,16 +79,51 @@ REFERENT_PAGES = [
     "/recipes/{soup}/delete/",
     "/recipes/prices/add/",
     "/recipes/prices/foods/new/",
+    "/cooking/",
+    "/cooking/ca-chauffe/new/",
+    "/cooking/ca-chauffe/{session}/",
+    "/cooking/ca-chauffe/{session}/orders/?member={membership}",
+    "/cooking/ca-chauffe/{session}/receipts/",
+    "/cooking/ca-chauffe/{session}/taken/",
+    "/cooking/ca-chauffe/{session}/settle/",
+    "/cooking/ca-chauffe/accounts/",
 ]
+
+
+@pytest.fixture
+def open_session(group, referent, member, soup):
+    start = timezone.now() + timedelta(days=3)
+    session = create_session(
+        group,
+        starts_at=start,
+        deadline=start - timedelta(days=1),
+        recipes=[(soup, 30)],
+        by=referent,
+    )
+    change_status(session, Session.Status.OPEN, by=referent)
+    place_order(
+        session, group.memberships.get(person=member), {session.dishes.get().pk: 3}, by=member
+    )
+    return session
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_every_referent_and_staff_page_is_accessible_in_each_language(
-    phone: Page, live_server, group, kitchen, referent, member, coordinator, soup, language
+    phone: Page,
+    live_server,
+    group,
+    kitchen,
+    referent,
+    member,
+    coordinator,
+    soup,
+    open_session,
+    language,
 ):
     invitation = create_invitation(group, by=referent)
     ids = {
         "soup": soup.pk,
+        "session": open_session.pk,
         "membership": group.memberships.get(person=member).pk,
         "invitation": invitation.pk,
         "token": invitation.token,
@@ -98,9 +140,10 @@ def test_every_referent_and_staff_page_is_accessible_in_each_language(
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_every_member_page_is_accessible_in_each_language(
-    phone: Page, live_server, member: User, group, kitchen, soup, language
+    phone: Page, live_server, member: User, group, kitchen, soup, open_session, language
 ):
     log_in(phone, live_server, member)
     speak(phone, live_server, language)
 
-    check_pages(phone, live_server, language, [p.format(soup=soup.pk) for p in MEMBER_PAGES])
+    paths = [p.format(soup=soup.pk, session=open_session.pk) for p in MEMBER_PAGES]
+    check_pages(phone, live_server, language, paths)
