@@ -19,8 +19,30 @@ class GroupForm(PlainModelForm):
             "frequency",
             "languages",
             "logo",
+            "pricing",
+            "settling",
+            "treasurer",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "pricing": forms.RadioSelect,
+            "settling": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The treasurer is one of the group's members, listed once (no query per drawing).
+        members = [m.person for m in self.instance.memberships.listed()] if self.instance.pk else []
+        field = self.fields["treasurer"]
+        field.queryset = field.queryset.filter(pk__in=[person.pk for person in members])
+        field.choices = [("", "—")] + [(person.pk, person.display_name) for person in members]
+        field.help_text = _("Needed when everyone settles with the treasurer.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("settling") == "treasurer" and not data.get("treasurer"):
+            self.add_error("treasurer", _("Choose the treasurer."))
+        return data
 
 
 class StatusForm(PlainForm):

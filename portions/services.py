@@ -165,12 +165,23 @@ def place_order(
 # After cooking ------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def add_receipt(session: Session, *, payer: Membership, amount_cents: int, by, **fields):
+def _lock_unsettled(session: Session) -> None:
+    """Money may change only before settling: checked under the session's lock, so a
+    change cannot slip in while someone settles."""
+    lock_row(session)
+    session.refresh_from_db()
     if session.status == S.SETTLED:
-        raise SessionError(_("This session is settled. Reopen it to change its receipts."))
-    if payer.group_id != session.group_id:
+        raise SessionError(_("This session is settled. Reopen it to change it."))
+
+
+@_locked
+def add_receipt(session: Session, *, payer: Membership, amount_cents: int, by, **fields):
+    _lock_unsettled(session)
+    if payer.group_id != session.group_id or payer.left_on is not None:
         raise SessionError(_("This person is not in the group."))
+    dish = fields.get("dish")
+    if dish is not None and dish.session_id != session.pk:
+        raise SessionError(_("This dish is not on the menu."))
     if amount_cents <= 0:
         raise SessionError(_("The amount must be more than 0 €."))
     return Receipt.objects.create(
@@ -178,14 +189,13 @@ def add_receipt(session: Session, *, payer: Membership, amount_cents: int, by, *
     )
 
 
-@transaction.atomic
+@_locked
 def remove_receipt(receipt: Receipt) -> None:
-    if receipt.session.status == S.SETTLED:
-        raise SessionError(_("This session is settled. Reopen it to change its receipts."))
+    _lock_unsettled(receipt.session)
     receipt.delete()
 
 
-@transaction.atomic
+@_locked
 def record_taken(
     session: Session,
     taken: dict[tuple[int, int], int],
@@ -196,8 +206,14 @@ def record_taken(
     """What each member took: {(dish id, membership id): portions}. Extra portions for
     someone who did not pre-order are fine. `not_charged`: {dish id: (left to the group,
     given away)}, counted as cooked but paid by nobody."""
-    if session.status in (S.SETTLED,):
-        raise SessionError(_("This session is settled. Reopen it to change it."))
+    _lock_unsettled(session)
+    if session.status not in (S.CLOSED, S.COOKED):
+        raise SessionError(_("Close the pre-orders first."))
+    dishes = set(session.dishes.values_list("pk", flat=True))
+    members = set(session.group.memberships.values_list("pk", flat=True))
+    asked = set(taken) | {(dish_id, None) for dish_id in not_charged or {}}
+    if any(d not in dishes or (m is not None and m not in members) for d, m in asked):
+        raise SessionError(_("This dish or this person is not in the session."))
     for dish_id, (left, given) in (not_charged or {}).items():
         session.dishes.filter(pk=dish_id).update(left_for_group=left, given_away=given)
     for (dish_id, membership_id), portions in taken.items():
@@ -273,7 +289,7 @@ def preview(session: Session) -> Preview:
         result.problem = _("A receipt is for a dish nobody took. Change the receipt.")
         return result
     result.balances = money.balances(result.charges, result.paid)
-    after = Entry.objects.balances(session.group)
+    after = _balances_counting_paid(session.group)
     for membership_id, cents in result.balances.items():
         after[membership_id] = after.get(membership_id, 0) + cents
     result.transfers = _transfers_for(session.group, after)
@@ -410,14 +426,23 @@ def reopen(session: Session, *, by) -> None:
 # Settling up between members ----------------------------------------------------------------
 
 
-def refresh_transfers(group: Group) -> list[Transfer]:
-    """Propose the transfers that settle the group's balances, counting the ones already
-    marked paid as done. Proposals are suggestions, not money: they are replaced."""
-    Transfer.objects.filter(group=group, status=Transfer.Status.PROPOSED).delete()
+def _balances_counting_paid(group: Group) -> dict[int, int]:
+    """The ledger's balances, with transfers marked paid (not yet confirmed) as done."""
     balances = Entry.objects.balances(group)
     for pending in Transfer.objects.filter(group=group, status=Transfer.Status.PAID):
         balances[pending.debtor_id] = balances.get(pending.debtor_id, 0) + pending.amount_cents
         balances[pending.creditor_id] = balances.get(pending.creditor_id, 0) - pending.amount_cents
+    return balances
+
+
+@transaction.atomic
+def refresh_transfers(group: Group) -> list[Transfer]:
+    """Propose the transfers that settle the group's balances, counting the ones already
+    marked paid as done. Proposals are suggestions, not money: they are replaced, under
+    the group's lock so two refreshes cannot both write theirs."""
+    lock_row(group)
+    Transfer.objects.filter(group=group, status=Transfer.Status.PROPOSED).delete()
+    balances = _balances_counting_paid(group)
     return Transfer.objects.bulk_create(
         Transfer(group=group, debtor_id=debtor, creditor_id=creditor, amount_cents=cents)
         for debtor, creditor, cents in _transfers_for(group, balances)
@@ -426,9 +451,9 @@ def refresh_transfers(group: Group) -> list[Transfer]:
 
 @_locked
 def mark_paid(transfer: Transfer, *, by, method: str) -> Transfer:
-    """Either side says the money was given. Said by the receiver, it is also confirmed."""
-    lock_row(transfer)
-    transfer.refresh_from_db()
+    """Either side says the money was given. Said by the receiver, it is also confirmed.
+    Who may say it is the access module's question (groups.access.get_transfer_for_party)."""
+    _lock_transfer(transfer)
     if transfer.status != Transfer.Status.PROPOSED:
         raise SessionError(_("This is already marked as paid."))
     transfer.status = Transfer.Status.PAID
@@ -443,12 +468,19 @@ def mark_paid(transfer: Transfer, *, by, method: str) -> Transfer:
 @_locked
 def confirm(transfer: Transfer, *, by) -> Transfer:
     """The receiver says the money arrived: the ledger records it."""
-    lock_row(transfer)
-    transfer.refresh_from_db()
+    _lock_transfer(transfer)
     if transfer.status != Transfer.Status.PAID:
         raise SessionError(_("This transfer is not marked as paid."))
     _confirm(transfer, by)
     return transfer
+
+
+def _lock_transfer(transfer: Transfer) -> None:
+    """Proposals are replaced when balances change: one seen a moment ago may be gone."""
+    if not Transfer.objects.filter(pk=transfer.pk).exists():
+        raise SessionError(_("The accounts have just changed. Look at them again."))
+    lock_row(transfer)
+    transfer.refresh_from_db()
 
 
 def _confirm(transfer: Transfer, by) -> None:

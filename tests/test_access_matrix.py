@@ -174,7 +174,12 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
         {},
         row(302, 403, 200, 404, 404, 404, 200),
     ),
-    "portions:taken": ("/cooking/{group}/{session}/taken/", {}, MANAGERS_POST),
+    # Still open for pre-orders: refused with a message on the page.
+    "portions:taken": (
+        "/cooking/{group}/{session}/taken/",
+        {},
+        row(302, 403, 200, 404, 404, 404, 200),
+    ),
     "portions:settle": ("/cooking/{group}/{session}/settle/", {}, MANAGERS_POST),
     "portions:reopen": ("/cooking/{group}/{session}/reopen/", {}, MANAGERS_POST),
     # The two people of a transfer, and whoever manages the group.

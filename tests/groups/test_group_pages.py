@@ -152,6 +152,8 @@ def test_a_hostile_logo_is_refused_with_a_message_and_nothing_saved(client_as, g
             "name": "Ça Chauffe",
             "commune": "schaerbeek",
             "frequency": "monthly",
+            "pricing": "session",
+            "settling": "fewest",
             "logo": SimpleUploadedFile("logo.png", polyglot, content_type="image/png"),
         },
     )
@@ -178,6 +180,8 @@ def test_a_good_logo_is_re_encoded_under_a_new_name(client_as, group, settings, 
             "name": "Ça Chauffe",
             "commune": "schaerbeek",
             "frequency": "monthly",
+            "pricing": "session",
+            "settling": "fewest",
             "logo": SimpleUploadedFile("../../evil name.jpg", buffer.getvalue()),
         },
     )

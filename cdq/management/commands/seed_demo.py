@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.demo import seed_people
 from groups.demo import seed_groups
+from portions.demo import seed_sessions
 from recipes.demo import seed_recipes
 
 
@@ -12,10 +13,11 @@ class Command(BaseCommand):
         people = seed_people()
         groups = seed_groups(people)
         recipes = seed_recipes(groups, people)
+        sessions = seed_sessions(groups, people)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(people)} people, {len(groups)} groups, "
-                f"{len(recipes)} recipes. Log in as one of:"
+                f"{len(recipes)} recipes, {len(sessions)} cooking sessions. Log in as one of:"
             )
         )
         for email in people:
