@@ -244,11 +244,24 @@ def get_session_for_member(user: User, slug: str, pk: int):
     person's current membership of the group, or None (facilitator, coordinator)."""
     from portions.models import Session
 
-    group = get_group_for_member(user, slug)
-    session = Session.objects.filter(group=group, pk=pk).select_related("kitchen").first()
-    if session is None or (session.status == Session.Status.DRAFT and not group.can_manage):
+    sessions = Session.objects.filter(group__slug=slug, pk=pk).select_related("group", "kitchen")
+    if user.is_authenticated:
+        mine = Membership.objects.current().filter(group=OuterRef("group"), person=user)
+        sessions = sessions.annotate(
+            my_role=Subquery(mine.values("role")[:1]),
+            my_membership_id=Subquery(mine.values("pk")[:1]),
+        )
+    session = sessions.first()  # the session and its group in one query
+    if session is None:
         raise Http404
-    session.group = group
+    group = session.group
+    group.my_role = getattr(session, "my_role", None)
+    group.my_membership_id = getattr(session, "my_membership_id", None)
+    if not can_read(user, group, group.my_role):
+        raise Http404
+    group.can_manage = can_manage(user, group, group.my_role)
+    if session.status == Session.Status.DRAFT and not group.can_manage:
+        raise Http404
     session.membership = my_membership(user, group)
     return session
 

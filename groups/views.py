@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -38,6 +39,7 @@ from groups.services import (
     leave_group,
     revoke_invitation,
 )
+from portions.counter import bar_chart_svg, portion_counter
 
 # Public ---------------------------------------------------------------------------------
 
@@ -90,11 +92,25 @@ def detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         .select_related("kitchen")
         .order_by("starts_at")[:5]
     )
+    cooked = portion_counter(group, with_movement=False)  # the movement's: on /cooking/
+    sessions = group.sessions.filter(starts_at__gte=timezone.now()).select_related("kitchen")
+    if not group.can_manage:
+        sessions = sessions.exclude(status="draft")
+    months = cooked["months"]
+    cooked_chart = bar_chart_svg(
+        [count for _month, count in months],
+        [date_format(month, "N") for month, _count in months],
+        title=_("Portions cooked each month"),
+        spoken=[date_format(month, "F Y") for month, _count in months],
+    )
     return render(
         request,
         "groups/detail.html",
         {
             "group": group,
+            "cooked": cooked,
+            "sessions": sessions.order_by("starts_at")[:3],
+            "cooked_chart": cooked_chart,
             "memberships": memberships,
             "kitchens": group.kitchens.all(),
             "bookings": bookings,

@@ -13,6 +13,7 @@ from django.db import OperationalError, transaction
 from django.db.models import Prefetch, Sum, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cdq.locks import is_lock_timeout, lock_row
 from groups.models import Group, Membership
@@ -114,10 +115,11 @@ class DishFull(SessionError):
     def __init__(self, dish: Dish, left: int):
         self.dish, self.left = dish, left
         if left:
-            message = _("Only %(left)s portions of %(dish)s are left.") % {
-                "left": left,
-                "dish": dish.recipe.title,
-            }
+            message = ngettext(
+                "Only %(left)s portion of %(dish)s is left.",
+                "Only %(left)s portions of %(dish)s are left.",
+                left,
+            ) % {"left": left, "dish": dish.recipe.title}
         else:
             message = _("%(dish)s is full: no portion left.") % {"dish": dish.recipe.title}
         super().__init__(message)
@@ -243,22 +245,29 @@ class Preview:
     balances: dict[int, int]  # this session only: paid − charge
     transfers: list[tuple[int, int, int]] = field(default_factory=list)  # after settling
     problem: str = ""
+    people: dict[int, Membership] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
         return not self.problem
 
 
-def preview(session: Session) -> Preview:
+def preview(session: Session, *, with_transfers: bool = True) -> Preview:
     """The split of the session's receipts over the portions taken, by the group's rule,
-    and the transfers that would then settle the group's balances. Writes nothing."""
-    dishes = list(session.dishes.select_related("recipe").prefetch_related("orders"))
-    receipts = list(session.receipts.all())
+    and (unless not needed) the transfers that would then settle the group's balances.
+    Writes nothing. Two queries, two more for the transfers, three more when each dish
+    is priced separately (the estimates). `Preview.people` has the memberships met."""
+    orders = sorted(
+        Order.objects.filter(dish__session=session).select_related("membership__person"),
+        key=lambda order: order.membership_id,
+    )
+    receipts = list(session.receipts.select_related("payer__person"))
+    people = {order.membership_id: order.membership for order in orders}
+    people.update({receipt.payer_id: receipt.payer for receipt in receipts})
     total = sum(receipt.amount_cents for receipt in receipts)
-    portions_by_dish = {
-        dish.pk: {order.membership_id: order.portions_taken for order in _in_order(dish)}
-        for dish in dishes
-    }
+    portions_by_dish: dict[int, dict[int, int]] = defaultdict(dict)
+    for order in orders:
+        portions_by_dish[order.dish_id][order.membership_id] = order.portions_taken
     portions = defaultdict(int)
     for taken in portions_by_dish.values():
         for membership_id, count in taken.items():
@@ -268,7 +277,7 @@ def preview(session: Session) -> Preview:
         paid[receipt.payer_id] += receipt.amount_cents
     # Membership order (who joined first) breaks ties between equal remainders.
     portions = dict(sorted(portions.items()))
-    result = Preview(session, total, portions, {}, dict(sorted(paid.items())), {})
+    result = Preview(session, total, portions, {}, dict(sorted(paid.items())), {}, people=people)
     if not total:
         result.problem = _("Enter the receipts first.")
         return result
@@ -280,8 +289,8 @@ def preview(session: Session) -> Preview:
             result.charges = money.dish_charges(
                 sum(r.amount_cents for r in receipts if r.dish_id is None),
                 _by_dish(receipts),
-                _estimates(session, dishes, portions_by_dish),
-                portions_by_dish,
+                _estimates(session, portions_by_dish),
+                dict(portions_by_dish),
             )
         else:
             result.charges = money.session_charges(total, portions)
@@ -289,15 +298,13 @@ def preview(session: Session) -> Preview:
         result.problem = _("A receipt is for a dish nobody took. Change the receipt.")
         return result
     result.balances = money.balances(result.charges, result.paid)
+    if not with_transfers:
+        return result
     after = _balances_counting_paid(session.group)
     for membership_id, cents in result.balances.items():
         after[membership_id] = after.get(membership_id, 0) + cents
     result.transfers = _transfers_for(session.group, after)
     return result
-
-
-def _in_order(dish: Dish):
-    return sorted(dish.orders.all(), key=lambda order: order.membership_id)
 
 
 def _by_dish(receipts) -> dict[int, int]:
@@ -308,9 +315,10 @@ def _by_dish(receipts) -> dict[int, int]:
     return dict(totals)
 
 
-def _estimates(session: Session, dishes, portions_by_dish) -> dict[int, int]:
+def _estimates(session: Session, portions_by_dish) -> dict[int, int]:
     """The estimated cost of each dish for the portions taken, from the price list: how a
     shared receipt is split between dishes."""
+    dishes = list(session.dishes.select_related("recipe"))
     recipes = [dish.recipe for dish in dishes]
     prefetch_related_objects(
         recipes, Prefetch("ingredients", Ingredient.objects.select_related("food"))
@@ -319,7 +327,7 @@ def _estimates(session: Session, dishes, portions_by_dish) -> dict[int, int]:
     book = PriceBook.load(session.group_id, foods)
     estimates = {}
     for dish in dishes:
-        count = sum(portions_by_dish[dish.pk].values())
+        count = sum(portions_by_dish.get(dish.pk, {}).values())
         scaled = scale_recipe(dish.recipe, count, book, with_equipment=False) if count else None
         estimates[dish.pk] = scaled.batch_cents if scaled else 0
     return estimates

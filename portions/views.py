@@ -13,6 +13,7 @@ from cdq.http import AuthenticatedHttpRequest
 from groups import access
 from groups.models import Membership
 from portions import services
+from portions.counter import movement_this_year
 from portions.forms import OrderForm, ReceiptForm, SessionForm, TakenForm, apply_step
 from portions.models import Entry, Order, Receipt, Session, Transfer
 from portions.queries import menu
@@ -37,6 +38,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
             "past": sessions.filter(starts_at__lt=now).order_by("-starts_at")[:10],
             "managed": managed,
             "groups": groups,
+            "movement_this_year": movement_this_year(),
         },
     )
 
@@ -105,7 +107,7 @@ def order(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse
     """A member's own pre-order: the numbers, or one − / + pressed without JavaScript."""
     session = access.get_session_for_member(request.user, slug, pk)
     if session.membership is None:
-        messages.error(request, _("Only the group's members order portions."))
+        messages.error(request, _("Only the group's members can order portions."))
         return redirect(session)
     dishes = list(session.dishes.select_related("recipe"))
     data = request.POST
@@ -295,9 +297,10 @@ def settle(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
             messages.success(request, _("Settled. Everyone can see what they owe."))
         return redirect("portions:accounts", slug)
     result = services.preview(session)
-    people = {
-        m.pk: m for m in Membership.objects.filter(group=session.group).select_related("person")
-    }
+    people = result.people
+    others = {pk for transfer in result.transfers for pk in transfer[:2]} - set(people)
+    if others:  # balances carried from earlier sessions
+        people.update(Membership.objects.select_related("person").in_bulk(others))
     rows = [
         (
             people[membership_id],

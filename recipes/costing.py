@@ -187,3 +187,139 @@ def _unique(foods) -> list[Food]:
     for food in foods:
         seen.setdefault(food.pk, food)
     return list(seen.values())
+
+
+# The shopping list ------------------------------------------------------------------------
+# Added for the sessions' shopping list (portions/printing.py): several recipes, each at
+# its own number of portions, merged into what to buy, food by food, in shop order.
+
+_BASE_UNIT = {
+    scaling.Dimension.MASS: "g",
+    scaling.Dimension.VOLUME: "ml",
+    scaling.Dimension.COUNT: "piece",
+    scaling.Dimension.BUNCH: "bunch",
+}
+
+
+@dataclass
+class ShoppingLine:
+    food: Food
+    shown: scaling.Shown | None  # None: only "to taste"
+    exact_cents: Fraction | None  # None: no price, or no way to convert to it
+    price: Price | None
+    to_taste: bool = False  # a recipe also asks for it "to taste" (or a pinch)
+    recipes: list[Recipe] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.shown is None or self.shown.unit in ("piece", "bunch"):
+            return self.food.name_for(self.shown.amount if self.shown else None)
+        return self.food.plural or self.food.name
+
+    @property
+    def cents(self) -> int | None:
+        return None if self.exact_cents is None else scaling.to_cents(self.exact_cents)
+
+
+@dataclass
+class ShoppingSection:
+    category: str  # a Food.Category value
+    lines: list[ShoppingLine] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return Food.Category(self.category).label
+
+    @property
+    def exact_cents(self) -> Fraction:
+        return scaling.batch_cost(
+            line.exact_cents for line in self.lines if line.exact_cents is not None
+        )
+
+    @property
+    def total_cents(self) -> int:
+        return scaling.to_cents(self.exact_cents)
+
+    @property
+    def unpriced(self) -> list[Food]:
+        return [line.food for line in self.lines if line.shown and line.exact_cents is None]
+
+
+def shopping_list(dishes: list[tuple[Recipe, int]], book: PriceBook) -> list[ShoppingSection]:
+    """What to buy for several recipes, each for its own number of portions: one line per
+    food, its quantities added up in the unit the food is sold in (onions counted in one
+    recipe and weighed in another make one line, through the food's grams per piece), in
+    sections in the order of a walk through the shop. A line that cannot be converted into
+    the food's own unit stays a line of its own: nothing asked for is ever left out. Lines
+    without a quantity (and pinches) read "to taste", once per food. Each line's cost comes
+    from `book`, exact until a section's total is rounded once. The recipes' ingredients
+    (with their food) must be prefetched: this runs no query."""
+    totals: dict[tuple[int, scaling.Dimension | None], Fraction] = {}
+    uses: dict[tuple[int, scaling.Dimension | None], list[Recipe]] = {}
+    foods: dict[int, Food] = {}
+    for recipe, portions in dishes:
+        if portions <= 0:
+            continue
+        for ingredient in recipe.ingredients.all():
+            food = foods.setdefault(ingredient.food_id, ingredient.food)
+            if ingredient.quantity is None or ingredient.unit == "pinch":
+                key, base = (food.pk, None), Fraction(0)
+            else:
+                amount = Fraction(ingredient.quantity)
+                if ingredient.scales:
+                    amount = scaling.scale(amount, recipe.portions, portions)
+                try:
+                    base = scaling.to_base(
+                        amount, ingredient.unit, into=food.dimension, **food.conversions
+                    )
+                    key = (food.pk, food.dimension)
+                except scaling.ConversionError:
+                    base = scaling.to_base(amount, ingredient.unit)
+                    key = (food.pk, scaling.dimension_of(ingredient.unit))
+            totals[key] = totals.get(key, Fraction(0)) + base
+            used = uses.setdefault(key, [])
+            if recipe not in used:
+                used.append(recipe)
+    sections = {category: ShoppingSection(category) for category in Food.Category.values}
+    for food in sorted(foods.values(), key=lambda food: _sort_key(food.name)):
+        measured = sorted(
+            (key for key in totals if key[0] == food.pk and key[1] is not None),
+            key=lambda key: key[1] != food.dimension,  # the food's own unit first
+        )
+        lines = [_shopping_line(food, key[1], totals[key], book, uses[key]) for key in measured]
+        if (food.pk, None) in totals:
+            if lines:
+                lines[0].to_taste = True
+                lines[0].recipes += [r for r in uses[food.pk, None] if r not in lines[0].recipes]
+            else:
+                lines = [ShoppingLine(food, None, None, None, True, uses[food.pk, None])]
+        sections[food.category].lines += lines
+    return [section for section in sections.values() if section.lines]
+
+
+def _shopping_line(
+    food: Food, dimension: scaling.Dimension, base: Fraction, book: PriceBook, recipes
+) -> ShoppingLine:
+    price = book.get(food.pk)
+    exact = None
+    if price is not None:
+        try:
+            quantity = scaling.to_base(
+                base,
+                _BASE_UNIT[dimension],
+                into=scaling.dimension_of(price.unit),
+                **food.conversions,
+            )
+            exact = scaling.price_of(
+                quantity, price.amount_cents, scaling.to_base(Fraction(price.quantity), price.unit)
+            )
+        except scaling.ConversionError:
+            exact = None
+    return ShoppingLine(food, scaling.fit(base, dimension), exact, price, recipes=list(recipes))
+
+
+def _sort_key(name: str) -> str:
+    """Alphabetical as people read it: "épinards" among the e's."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()

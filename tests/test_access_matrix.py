@@ -59,6 +59,10 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "portions:taken": ("/cooking/{group}/{session}/taken/", GROUP_MANAGERS),
     "portions:settle": ("/cooking/{group}/{session}/settle/", GROUP_MANAGERS),
     "portions:reopen": ("/cooking/{group}/{session}/reopen/", POST_ONLY),
+    "portions:shopping": ("/cooking/{group}/{session}/shopping/", GROUP_READERS),
+    "portions:labels": ("/cooking/{group}/{session}/labels.pdf", GROUP_MANAGERS),
+    "portions:session_csv": ("/cooking/{group}/{session}/accounts.csv", GROUP_MANAGERS),
+    "portions:ledger_csv": ("/cooking/{group}/ledger.csv", GROUP_MANAGERS),
     "portions:transfer_paid": ("/cooking/transfers/{transfer}/paid/", POST_ONLY),
     "portions:transfer_confirm": ("/cooking/transfers/{transfer}/confirm/", POST_ONLY),
     # Recipes: the library is for every member; {recipe} is kept by Ça Chauffe for itself.

@@ -1,0 +1,148 @@
+"""The portion counter of a group's page: how many portions the group cooked, month by
+month over the last year and year by year, next to the whole movement's this year; and
+the small bar chart that shows it, drawn as inline SVG (no script, no stylesheet).
+
+A portion is cooked when its session is cooked or settled: the portions members took
+(their pre-order unless the referent recorded otherwise), those left to the group and
+those given away.
+"""
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from portions.models import Dish, Order, Session
+
+COOKED = [Session.Status.COOKED, Session.Status.SETTLED]
+
+
+def _cooked_portions():
+    """A dish's portions cooked: taken (a subquery, so that summing dishes does not count
+    a dish once per order), left to the group and given away."""
+    taken = (
+        Order.objects.filter(dish=OuterRef("pk"))
+        .values("dish")
+        .annotate(total=Sum(Coalesce("taken", "ordered")))
+        .values("total")
+    )
+    return Coalesce(Subquery(taken[:1]), 0) + F("left_for_group") + F("given_away")
+
+
+def _start_of_year(year: int) -> datetime:
+    return timezone.make_aware(datetime(year, 1, 1))
+
+
+def last_months(today: date, count: int = 12) -> list[date]:
+    """The first days of the last `count` months, this one last."""
+    months = []
+    year, month = today.year, today.month
+    for _i in range(count):
+        months.append(date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+def movement_this_year(today: date | None = None) -> int:
+    """Portions cooked in the whole movement this year. One query."""
+    today = today or timezone.localdate()
+    total = Dish.objects.filter(
+        session__status__in=COOKED,
+        session__starts_at__gte=_start_of_year(today.year),
+        session__starts_at__lt=_start_of_year(today.year + 1),
+    ).aggregate(total=Sum(_cooked_portions()))["total"]
+    return total or 0
+
+
+def portion_counter(group, *, today: date | None = None, with_movement: bool = True) -> dict:
+    """The group's portions cooked per month over the last 12 months (oldest first) and
+    per year since its first session, its totals, and (one more query) the movement's
+    total this year."""
+    today = today or timezone.localdate()
+    dishes = (
+        Dish.objects.filter(session__group=group, session__status__in=COOKED)
+        .annotate(cooked=_cooked_portions())
+        .values_list("session__starts_at", "cooked")
+    )
+    months = dict.fromkeys(last_months(today), 0)
+    years = defaultdict(int)
+    for starts_at, cooked in dishes:
+        day = timezone.localdate(starts_at)
+        years[day.year] += cooked
+        if (month := day.replace(day=1)) in months:
+            months[month] += cooked
+    movement = movement_this_year(today) if with_movement else None
+    first_year, last_year = min([today.year, *years]), max([today.year, *years])
+    return {
+        "months": list(months.items()),
+        "years": [(year, years.get(year, 0)) for year in range(first_year, last_year + 1)],
+        "last_12_months": sum(months.values()),
+        "this_year": years.get(today.year, 0),
+        "total": sum(years.values()),
+        "movement_this_year": movement,
+    }
+
+
+# The chart --------------------------------------------------------------------------------
+
+BAR, GAP, HEIGHT, TOP, BOTTOM = 26, 6, 140, 18, 22  # in SVG units, scaled to the width
+GREEN, INK = "#1f5c3d", "#1d1d1b"
+
+
+def bar_chart_svg(values, labels, *, title: str = "", spoken=None) -> SafeString:
+    """A small bar chart as inline SVG: one bar per value, its number above and its label
+    below ("juil."). Screen readers read it as one image (role="img") named by `title`
+    and every figure, with the `spoken` labels if given ("juillet 2026"). Drawn with
+    attributes only: no stylesheet is needed (nor allowed: the site's
+    Content-Security-Policy forbids inline styles), and no script."""
+    values = [int(value) for value in values]
+    labels = [str(label) for label in labels]
+    spoken = labels if spoken is None else [str(label) for label in spoken]
+    if not len(values) == len(labels) == len(spoken):
+        raise ValueError("one label per value")
+    summary = _("%(title)s: %(figures)s") % {
+        "title": title or _("Bar chart"),
+        "figures": ", ".join(
+            _("%(label)s: %(value)s") % {"label": label, "value": value}
+            for label, value in zip(spoken, values, strict=True)
+        ),
+    }
+    highest = max(values, default=0) or 1
+    room = HEIGHT - TOP - BOTTOM
+    width = len(values) * (BAR + GAP) + GAP
+    baseline = HEIGHT - BOTTOM
+    bars = []
+    for i, (value, label) in enumerate(zip(values, labels, strict=True)):
+        x = GAP + i * (BAR + GAP)
+        middle = x + BAR / 2
+        height = round(room * value / highest, 1)
+        top = baseline - height
+        bars.append((x, top, BAR, height, GREEN, middle, top - 4, INK, value))
+        bars[-1] += (middle, HEIGHT - 6, INK, label)
+    body = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'
+        '<text x="{}" y="{}" fill="{}" font-size="12" text-anchor="middle">{}</text>'
+        '<text x="{}" y="{}" fill="{}" font-size="11" text-anchor="middle">{}</text>',
+        bars,
+    )
+    return format_html(
+        '<svg class="bar-chart" viewBox="0 0 {} {}" width="100%" role="img" aria-label="{}" '
+        'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">'
+        "<title>{}</title>"
+        '<line x1="0" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"></line>{}</svg>',
+        width,
+        HEIGHT,
+        summary,
+        summary,
+        baseline,
+        width,
+        baseline,
+        INK,
+        body,
+    )

@@ -1,0 +1,129 @@
+"""The heart of it, on a phone: Amina pre-orders from her home, the referent closes,
+enters the receipts, settles, and everyone sees the worked example's figures."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from groups.services import add_member
+from portions.models import Entry, Order, Session
+from portions.services import change_status, create_session, place_order
+from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
+from tests.conftest import make_person
+
+
+@pytest.fixture
+def cooks(group):
+    """Ferhat, Sadika and Melvin join after Amina, in that order (ties follow it)."""
+    return {
+        name.split()[0]: add_member(
+            group, make_person(f"{name.split()[0].lower()}@example.org", name)
+        )
+        for name in ["Ferhat Yılmaz", "Sadika Diallo", "Melvin Mukendi"]
+    }
+
+
+@pytest.fixture
+def session(group, referent, soup, kept_recipe, cooks):
+    """Tajine (Rosa's) and soup, open for pre-orders until tomorrow evening."""
+    start = timezone.now() + timedelta(days=3)
+    session = create_session(
+        group,
+        starts_at=start,
+        deadline=start - timedelta(days=1),
+        recipes=[(kept_recipe, None), (soup, None)],
+        by=referent,
+    )
+    change_status(session, Session.Status.OPEN, by=referent)
+    tajine, soupe = session.dishes.all()
+    for name, wanted in [
+        ("Ferhat", {tajine.pk: 4}),
+        ("Sadika", {tajine.pk: 6, soupe.pk: 8}),
+        ("Melvin", {soupe.pk: 4}),
+    ]:
+        place_order(session, cooks[name], wanted, by=referent)
+    return session
+
+
+def test_amina_preorders_from_home_and_the_referent_settles_the_worked_example(
+    phone: Page, live_server, session, member, referent
+):
+    log_in(phone, live_server, member)
+    phone.goto(live_server.url)
+    card = phone.locator("#next-session")
+    expect(card).to_contain_text("Tajine de Rosa et Soupe de carottes.")
+    assert_accessible(phone)
+    assert_big_enough_targets(phone)
+
+    card.get_by_label("Portions de Tajine de Rosa").fill("6")
+    card.get_by_label("Portions de Soupe de carottes").fill("4")
+    card.get_by_role("button", name="Commander").click()
+
+    expect(phone.locator(".messages")).to_have_text("Merci ! Votre pré-commande est enregistrée.")
+    expect(phone).to_have_url(live_server.url + "/")
+    expect(card.get_by_label("Portions de Tajine de Rosa")).to_have_value("6")
+    expect(card.locator("[data-total]")).to_contain_text("€")
+    assert [o.ordered for o in Order.objects.filter(membership__person=member)] == [6, 4]
+
+    # The referent runs the session.
+    log_in(phone, live_server, referent)
+    phone.goto(live_server.url + session.get_absolute_url())
+    assert_accessible(phone)
+    phone.get_by_role("button", name="Fermer les pré-commandes").click()
+    phone.get_by_role("button", name="C'est cuisiné").click()
+    expect(phone.locator(".badge-cooked")).to_be_visible()
+    phone.get_by_role("link", name="Tickets de caisse").click()
+    for payer, amount in [("Amina Benali", "38,40"), ("Sadika Diallo", "21,15 €")]:
+        phone.get_by_label("Payé par").select_option(label=payer)
+        phone.get_by_label("Montant").fill(amount)
+        phone.get_by_role("button", name="Ajouter").click()
+        expect(phone.locator(".messages")).to_be_visible()
+    expect(phone.get_by_role("heading", level=2).first).to_contain_text("59,55\u00a0€")
+    assert_accessible(phone)
+
+    phone.goto(live_server.url + session.get_absolute_url())
+    phone.get_by_role("link", name="Faire les comptes").click()
+    preview = phone.get_by_role("main")
+    expect(preview).to_contain_text("Ferhat Yılmaz donne 7,45\u00a0€ à Amina Benali")
+    expect(preview).to_contain_text("Melvin Mukendi donne 7,44\u00a0€ à Amina Benali")
+    expect(preview).to_contain_text("Sadika Diallo donne 4,90\u00a0€ à Amina Benali")
+    assert not Entry.objects.exists()  # a preview writes nothing
+    assert_accessible(phone)
+    phone.get_by_role("button", name="Valider les comptes").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Comptes")
+    assert sum(entry.amount_cents for entry in Entry.objects.all()) == 0
+
+    # Amina sees who owes her what, in words.
+    log_in(phone, live_server, member)
+    phone.goto(live_server.url + f"/cooking/{session.group.slug}/accounts/")
+    mine = phone.get_by_role("region", name="Moi")
+    expect(mine).to_contain_text("Ferhat vous doit 7,45\u00a0€.")
+    expect(mine).to_contain_text("Melvin vous doit 7,44\u00a0€.")
+    expect(mine).to_contain_text("Sadika vous doit 4,90\u00a0€.")
+    assert_accessible(phone)
+    phone.goto(live_server.url)
+    expect(phone.locator("#balance")).to_contain_text("Ça Chauffe vous doit 19,79\u00a0€.")
+
+
+def test_plus_and_minus_change_a_preorder_with_or_without_javascript(
+    phone: Page, live_server, session, member
+):
+    log_in(phone, live_server, member)
+    phone.goto(live_server.url)
+    card = phone.locator("#next-session")
+
+    card.get_by_role("button", name="Une portion de plus de Soupe de carottes").click()
+    card.get_by_role("button", name="Une portion de plus de Soupe de carottes").click()
+    card.get_by_role("button", name="Une portion de moins de Soupe de carottes").click()
+
+    expect(card.get_by_label("Portions de Soupe de carottes")).to_have_value("1")
+    card.get_by_role("button", name="Commander").click()
+    expect(phone.locator(".messages")).to_have_text("Merci ! Votre pré-commande est enregistrée.")
+    assert (
+        Order.objects.get(
+            membership__person=member, dish__recipe__title="Soupe de carottes"
+        ).ordered
+        == 1
+    )
