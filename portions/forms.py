@@ -17,7 +17,7 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 class SessionForm(PlainForm):
     day = forms.DateField(label=_("Day"), widget=DATE)
-    start = forms.TimeField(label=_("At"), widget=TIME, initial=time(9))
+    start = forms.TimeField(label=_("Time"), widget=TIME, initial=time(9))
     deadline_day = forms.DateField(label=_("Pre-order before (day)"), widget=DATE)
     deadline_time = forms.TimeField(
         label=_("Pre-order before (time)"), widget=TIME, initial=time(20)
@@ -150,7 +150,7 @@ class TakenForm(PlainForm):
             self.rows.append((membership, names))
         for dish in dishes:
             self.fields[f"left-{dish.pk}"] = portions_field(
-                _("Left to the group"), dish.left_for_group
+                _("Kept by the group"), dish.left_for_group
             )
             self.fields[f"given-{dish.pk}"] = portions_field(_("Given away"), dish.given_away)
 
