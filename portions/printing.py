@@ -230,4 +230,6 @@ def ledger_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     ]
     header = [_("Date"), _("Member"), _("What"), _("Cooking session"), _("Amount (€)")]
     today = timezone.localdate().isoformat()
-    return _csv_response(f"{pdf.slug(group.slug)}-{pdf.slug(str(LEDGER))}-{today}.csv", header, rows)
+    return _csv_response(
+        f"{pdf.slug(group.slug)}-{pdf.slug(str(LEDGER))}-{today}.csv", header, rows
+    )

@@ -36,10 +36,13 @@ class MenuLine:
 
     @property
     def to_cook(self) -> int:
+        """The ordered total rounded up to whole batches, but never beyond the pots."""
         size = self.dish.batch_portions
         if size <= 1:
             return self.ordered
-        return -(-self.ordered // size) * size
+        batches = -(-self.ordered // size) * size
+        most = self.dish.max_portions
+        return max(self.ordered, min(batches, most)) if most else batches
 
 
 @dataclass

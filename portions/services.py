@@ -8,6 +8,7 @@ same moment cannot both succeed where only one may.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import OperationalError, transaction
 from django.db.models import Prefetch, Sum, prefetch_related_objects
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cdq.locks import is_lock_timeout, lock_row
-from groups.models import Group, Membership
+from groups.models import Group, KitchenBooking, Membership
 from portions import money
 from portions.models import Dish, Entry, Order, Receipt, Session, Transfer
 from recipes.costing import PriceBook, scale_recipe
@@ -75,11 +76,19 @@ def create_session(
         raise SessionError(_("The pre-order deadline must come before the session."))
     if not recipes:
         raise SessionError(_("Choose at least one dish."))
+    kitchen = kitchen or (booking.kitchen if booking else None)
+    if booking is None and kitchen is not None:
+        # The group's booking of that kitchen at that time, if it made one.
+        booking = (
+            KitchenBooking.objects.overlapping(kitchen, starts_at, starts_at + timedelta(minutes=1))
+            .filter(group=group, session__isnull=True)
+            .first()
+        )
     session = Session.objects.create(
         group=group,
         starts_at=starts_at,
         deadline=deadline,
-        kitchen=kitchen or (booking.kitchen if booking else None),
+        kitchen=kitchen,
         booking=booking,
         note=note,
         created_by=by,
@@ -216,6 +225,8 @@ def record_taken(
     asked = set(taken) | {(dish_id, None) for dish_id in not_charged or {}}
     if any(d not in dishes or (m is not None and m not in members) for d, m in asked):
         raise SessionError(_("This dish or this person is not in the session."))
+    if any(not 0 <= count <= 500 for pair in (not_charged or {}).values() for count in pair):
+        raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": 500})
     for dish_id, (left, given) in (not_charged or {}).items():
         session.dishes.filter(pk=dish_id).update(left_for_group=left, given_away=given)
     for (dish_id, membership_id), portions in taken.items():
@@ -275,7 +286,8 @@ def preview(session: Session, *, with_transfers: bool = True) -> Preview:
     paid = defaultdict(int)
     for receipt in receipts:
         paid[receipt.payer_id] += receipt.amount_cents
-    # Membership order (who joined first) breaks ties between equal remainders.
+    # Membership order (the order people were added to the group here) breaks ties
+    # between equal remainders: stable from one preview to the next.
     portions = dict(sorted(portions.items()))
     result = Preview(session, total, portions, {}, dict(sorted(paid.items())), {}, people=people)
     if not total:
