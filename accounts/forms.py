@@ -23,7 +23,9 @@ class ProfileForm(PlainModelForm):
         }
         help_texts = {
             "phone": _("Optional."),
-            "bank_account": _("Only the people who owe you money see it. Empty: people pay you in cash."),
+            "bank_account": _(
+                "Only the people who owe you money see it. Empty: people pay you in cash."
+            ),
         }
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
