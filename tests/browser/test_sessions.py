@@ -10,7 +10,13 @@ from playwright.sync_api import Page, expect
 from groups.services import add_member
 from portions.models import Entry, Order, Session
 from portions.services import change_status, create_session, place_order
-from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
+from tests.browser.conftest import (
+    PAGE_BUDGET_BYTES,
+    assert_accessible,
+    assert_big_enough_targets,
+    log_in,
+    measure_first_load,
+)
 from tests.conftest import make_person
 
 
@@ -127,3 +133,16 @@ def test_plus_and_minus_change_a_preorder_with_or_without_javascript(
         ).ordered
         == 1
     )
+
+
+def test_the_home_with_a_session_and_the_session_page_weigh_under_60_kb(
+    js_phone: Page, live_server, session, member
+):
+    log_in(js_phone, live_server, member)
+
+    home = measure_first_load(js_phone, live_server.url)
+    page = measure_first_load(js_phone, live_server.url + session.get_absolute_url())
+
+    assert any("order.js" in url for url in home.bodies), home.bodies
+    assert home.total <= PAGE_BUDGET_BYTES, home.bodies
+    assert page.total <= PAGE_BUDGET_BYTES, page.bodies
