@@ -1,0 +1,65 @@
+"""Settling up through the pages: the debtor says they paid, the receiver confirms."""
+
+import pytest
+
+from portions.models import Entry, Transfer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def debt(group, member, referent):
+    """Amina owes Rosa 7,45 €, as a proposal from the accounts."""
+    members = {m.person_id: m for m in group.memberships.all()}
+    Entry.objects.create(
+        group=group, membership=members[member.pk], kind=Entry.Kind.CHARGE, amount_cents=-745
+    )
+    Entry.objects.create(
+        group=group, membership=members[referent.pk], kind=Entry.Kind.RECEIPT, amount_cents=745
+    )
+    return Transfer.objects.create(
+        group=group, debtor=members[member.pk], creditor=members[referent.pk], amount_cents=745
+    )
+
+
+def test_the_debtor_reads_what_she_owes_marks_it_paid_and_the_receiver_confirms(client_as, debt):
+    amina, rosa = client_as("member"), client_as("referent")
+
+    page = amina.get("/cooking/ca-chauffe/accounts/").content.decode()
+    assert "Vous devez 7,45\u00a0€ à Rosa." in page
+
+    amina.post(f"/cooking/transfers/{debt.pk}/paid/", {"method": "bank"})
+    debt.refresh_from_db()
+    assert (debt.status, debt.method) == ("paid", "bank")
+    assert not Entry.objects.filter(kind=Entry.Kind.PAYMENT).exists()  # not until confirmed
+
+    amina.post(f"/cooking/transfers/{debt.pk}/confirm/")  # only the receiver confirms
+    debt.refresh_from_db()
+    assert debt.status == "paid"
+
+    rosa.post(f"/cooking/transfers/{debt.pk}/confirm/")
+    debt.refresh_from_db()
+    assert debt.status == "confirmed"
+    assert Entry.objects.balances(debt.group) == {debt.debtor_id: 0, debt.creditor_id: 0}
+    assert "Rien à payer" in amina.get("/").content.decode()
+
+
+def test_the_bank_account_shows_only_to_the_debtor_when_the_receiver_gave_one(
+    client_as, debt, referent
+):
+    referent.bank_account = "BE71 0961 2345 6769"
+    referent.save()
+
+    debtor_page = client_as("member").get("/cooking/ca-chauffe/accounts/")
+    outsider_page = client_as("outsider").get("/cooking/ca-chauffe/accounts/")
+
+    assert "BE71 0961 2345 6769" in debtor_page.content.decode()
+    assert outsider_page.status_code == 404
+
+
+def test_a_stranger_cannot_mark_someone_elses_transfer(client_as, debt, other_group):
+    response = client_as("outsider").post(f"/cooking/transfers/{debt.pk}/paid/", {"method": "cash"})
+
+    assert response.status_code == 404
+    debt.refresh_from_db()
+    assert debt.status == "proposed"
