@@ -212,7 +212,7 @@ class Transfer(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-amount_cents", "pk"]
+        ordering = ["pk"]  # as proposed: money comes in before it goes out
         verbose_name = _("transfer")
         verbose_name_plural = _("transfers")
         constraints = [

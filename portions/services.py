@@ -148,7 +148,10 @@ def place_order(
         raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": MOST_PORTIONS})
     if membership.group_id != session.group_id or membership.left_on is not None:
         raise SessionError(_("This person is not in the group."))
-    for dish_id in sorted(wanted):  # always the same order: no deadlock between two orders
+    # The session first (settling and status changes lock it too: an order cannot slip
+    # in while a session is settled), then its dishes, always in the same order.
+    lock_row(session)
+    for dish_id in sorted(wanted):
         lock_row(dishes[dish_id])
     session.refresh_from_db()  # its status may have changed while we waited
     allowed = session.referent_may_order if as_referent else session.members_may_order

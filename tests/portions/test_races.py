@@ -1,0 +1,222 @@
+"""Many people pressing the same button at the same moment: real threads, each with its
+own database connection, in committed data, on SQLite and on PostgreSQL (as in
+tests/groups/test_bookings.py). The last portions of a dish go to as many people as fit,
+and a session's money is written in the ledger once."""
+
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from django.db import connections, transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from groups.models import Membership
+from groups.services import add_member
+from portions.models import Entry, Order, Receipt, Session, Transfer
+from portions.services import (
+    AlreadySettled,
+    DishFull,
+    Preview,
+    SessionError,
+    add_receipt,
+    change_status,
+    create_session,
+    place_order,
+    preview,
+    settle,
+)
+from tests.conftest import make_person
+
+S = Session.Status
+ORDERING = 50  # people ordering at once
+POT = 20  # portions in the pot
+SETTLING = 10  # referents pressing "Settle" at once
+
+
+def at_once(count: int, work) -> list:
+    """Run work(i) in `count` threads released together; what each returned or raised."""
+    ready = threading.Barrier(count)
+    outcomes: list = [None] * count
+
+    def run(i: int) -> None:
+        try:
+            connections["default"].ensure_connection()
+            ready.wait(timeout=30)
+            outcomes[i] = work(i)
+        except Exception as error:
+            outcomes[i] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
+    return outcomes
+
+
+def make_session(group, recipe, *, max_portions=None) -> Session:
+    now = timezone.now()
+    return create_session(
+        group,
+        starts_at=now + timedelta(days=2),
+        deadline=now + timedelta(days=1),
+        recipes=[(recipe, max_portions)],
+        by=None,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_many_people_ordering_the_last_portions_at_once_only_as_many_as_fit_get_one(group, soup):
+    session = make_session(group, soup, max_portions=POT)
+    change_status(session, S.OPEN, by=None)
+    dish = session.dishes.get()
+    cooks = [
+        add_member(group, make_person(f"cook{i}@example.org", f"Cook {i}")) for i in range(ORDERING)
+    ]
+    # Each thread has its own copy of the session, as each request would.
+    sessions = [Session.objects.get(pk=session.pk) for _ in range(ORDERING)]
+
+    started = time.monotonic()
+    outcomes = at_once(
+        ORDERING, lambda i: place_order(sessions[i], cooks[i], {dish.pk: 1}, by=None)
+    )
+    elapsed = time.monotonic() - started
+
+    served = [o for o in outcomes if isinstance(o, list)]
+    full = [o for o in outcomes if isinstance(o, DishFull)]
+    assert (len(served), len(full)) == (POT, ORDERING - POT), outcomes
+    assert {f.left for f in full} == {0}
+    assert Order.objects.filter(dish=dish).aggregate(total=Sum("ordered"))["total"] == POT
+    assert Order.objects.filter(dish=dish).count() == POT
+    assert {order.membership_id for [order] in served} == set(
+        Order.objects.values_list("membership", flat=True)
+    )
+    assert elapsed < 15, f"{ORDERING} orders took {elapsed:.1f} s"
+
+
+@pytest.fixture
+def cooked(group, member, referent, soup) -> Session:
+    """A soup cooked for the member, the referent and two others; two receipts."""
+    session = make_session(group, soup)
+    change_status(session, S.OPEN, by=None)
+    dish = session.dishes.get()
+    people = [referent, member] + [
+        make_person(f"{name}@example.org", name.title()) for name in ["ferhat", "sadika"]
+    ]
+    memberships = [add_member(group, person) for person in people]
+    for membership, portions in zip(memberships, [2, 6, 4, 3], strict=True):
+        place_order(session, membership, {dish.pk: portions}, by=None)
+    change_status(session, S.CLOSED, by=None)
+    change_status(session, S.COOKED, by=None)
+    add_receipt(session, payer=memberships[1], amount_cents=3840, by=None)
+    add_receipt(session, payer=memberships[3], amount_cents=2115, by=None)
+    return session
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_many_referents_settling_a_session_at_once_one_writes_the_ledger(cooked, referent):
+    sessions = [Session.objects.get(pk=cooked.pk) for _ in range(SETTLING)]
+
+    started = time.monotonic()
+    outcomes = at_once(SETTLING, lambda i: settle(sessions[i], by=referent))
+    elapsed = time.monotonic() - started
+
+    settled = [o for o in outcomes if isinstance(o, Preview)]
+    refused = [o for o in outcomes if isinstance(o, AlreadySettled)]
+    assert (len(settled), len(refused)) == (1, SETTLING - 1), outcomes
+    # Once: two receipts and four charges, summing to 0.
+    assert Entry.objects.count() == 6
+    assert Entry.objects.filter(kind=Entry.Kind.RECEIPT).count() == 2
+    assert Entry.objects.filter(kind=Entry.Kind.CHARGE).count() == 4
+    assert Entry.objects.aggregate(total=Sum("amount_cents"))["total"] == 0
+    balances = Entry.objects.balances(cooked.group)
+    assert balances == {
+        membership_id: settled[0].balances.get(membership_id, 0) for membership_id in balances
+    }
+    proposed = Transfer.objects.values_list("debtor", "creditor", "amount_cents")
+    assert sorted(proposed) == sorted(settled[0].transfers)
+    assert Session.objects.get(pk=cooked.pk).status == S.SETTLED
+    assert elapsed < 15, f"{SETTLING} settlements took {elapsed:.1f} s"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_receipt_entered_while_the_session_is_being_settled_is_refused(cooked, member):
+    """One referent settles while another, on the receipts page read a moment before,
+    saves one more receipt. Either the receipt is refused, or it is in the ledger: a
+    settled session never has a receipt its ledger does not count."""
+    payer = Membership.objects.get(group=cooked.group, person=member)
+    page = Session.objects.get(pk=cooked.pk)  # the receipts page, read while cooked
+    outcome: list = []
+    adding = threading.Event()
+
+    def add() -> None:
+        try:
+            connections["default"].ensure_connection()
+            adding.set()
+            outcome.append(add_receipt(page, payer=payer, amount_cents=500, by=None))
+        except Exception as error:
+            outcome.append(error)
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        settle(cooked, by=None)  # holds the session until it commits
+        thread = threading.Thread(target=add)
+        thread.start()
+        assert adding.wait(timeout=30)
+        time.sleep(0.5)
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+
+    counted = Entry.objects.filter(kind=Entry.Kind.RECEIPT).aggregate(t=Sum("amount_cents"))["t"]
+    receipts = Receipt.objects.filter(session=cooked).aggregate(t=Sum("amount_cents"))["t"]
+    assert counted == receipts, f"the ledger counts {counted} of {receipts} cents of receipts"
+    assert isinstance(outcome[0], SessionError), outcome
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_order_changed_while_another_referent_cooks_and_settles_is_counted(cooked, referent):
+    """Pre-orders are closed; Rosa corrects her own order (the referent may, until
+    cooking) while another referent marks the session cooked and settles it. Settling
+    must count her order as it ends up: it waits for her, or she is refused."""
+    change_status(cooked, S.CLOSED, by=None)
+    rosa = Membership.objects.get(group=cooked.group, person=referent)
+    dish = cooked.dishes.get()
+    outcome: list = []
+
+    def cook_and_settle() -> None:
+        try:
+            connections["default"].ensure_connection()
+            session = Session.objects.get(pk=cooked.pk)
+            change_status(session, S.COOKED, by=None)
+            outcome.append(settle(session, by=None))
+        except Exception as error:
+            outcome.append(error)
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():  # Rosa's order, not yet committed
+        place_order(cooked, rosa, {dish.pk: 9}, by=referent, as_referent=True)
+        thread = threading.Thread(target=cook_and_settle)
+        thread.start()
+        thread.join(timeout=1)  # the other referent goes ahead, or waits for Rosa
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+
+    assert isinstance(outcome[0], Preview), outcome
+    charged = {
+        membership_id: -cents
+        for membership_id, cents in Entry.objects.filter(kind=Entry.Kind.CHARGE).values_list(
+            "membership", "amount_cents"
+        )
+    }
+    now = {pk: cents for pk, cents in preview(Session.objects.get(pk=cooked.pk)).charges.items()}
+    assert charged == {pk: cents for pk, cents in now.items() if cents}, (
+        f"Rosa ordered {Order.objects.get(membership=rosa).ordered}; the ledger charges "
+        f"{charged.get(rosa.pk)} cents for {outcome[0].portions.get(rosa.pk)} portions"
+    )
