@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from cdq.http import HtmxHttpRequest
+from events.queries import my_registrations
 from groups.access import groups_of
 from portions.queries import next_menu, with_my_balance
 
@@ -25,6 +26,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
             "any_balance": any(group.my_balance for group in my_groups),
             "staff_groups": request.user.is_movement_staff,
             "menu": next_menu(request.user),
+            "registrations": my_registrations(request.user),
         },
     )
 

@@ -297,3 +297,48 @@ def get_transfer_for_party(user: User, pk: int):
     if not party:
         get_group_for_referent(user, transfer.group.slug)  # 404, or 403 for a plain member
     return transfer
+
+
+# Events -----------------------------------------------------------------------------------
+# Public events are for everyone; the others for people with an account. Coordinators
+# manage them. A guest's registration is reached only through its private link.
+
+
+def visible_events(user: User):
+    from events.models import Event
+
+    if user.is_authenticated:
+        return Event.objects.all()
+    return Event.objects.filter(audience=Event.Audience.PUBLIC)
+
+
+def get_event_for_reader(user: User, pk: int):
+    event = visible_events(user).select_related("kitchen").filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def get_own_registration(user: User, pk: int):
+    """A person's own registration (404 for anyone else's)."""
+    from events.models import Registration
+
+    registration = (
+        Registration.objects.select_related("event", "workshop").filter(pk=pk, person=user).first()
+        if user.is_authenticated
+        else None
+    )
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def get_registration_by_token(token: str):
+    from events.models import Registration
+
+    registration = (
+        Registration.objects.select_related("event", "workshop").filter(token=token).first()
+    )
+    if registration is None:
+        raise Http404
+    return registration

@@ -9,6 +9,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from accounts.models import User
+from events.models import Event, Workshop
+from events.services import register
 from groups.services import create_invitation
 from portions.models import Session
 from portions.services import change_status, create_session, place_order
@@ -22,6 +24,7 @@ VISITOR_PAGES = [
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
+    "/events/",
     "/nothing-here/",
 ]
 MEMBER_PAGES = [
@@ -39,6 +42,8 @@ MEMBER_PAGES = [
     "/cooking/ca-chauffe/{session}/",
     "/cooking/ca-chauffe/accounts/",
     "/events/",
+    "/events/{event}/",
+    "/events/r/{token}/",
     "/me/",
     "/accounts/email/",
     "/accounts/password/set/",
@@ -145,5 +150,12 @@ def test_every_member_page_is_accessible_in_each_language(
     log_in(phone, live_server, member)
     speak(phone, live_server, language)
 
-    paths = [p.format(soup=soup.pk, session=open_session.pk) for p in MEMBER_PAGES]
+    start = timezone.now() + timedelta(days=20)
+    event = Event.objects.create(
+        title="Rendez-vous", starts_at=start, ends_at=start + timedelta(hours=3), capacity=20
+    )
+    Workshop.objects.create(event=event, slot="Matin", title="Conserves", places=1)
+    token = register(event, person=member).token
+    ids = {"soup": soup.pk, "session": open_session.pk, "event": event.pk, "token": token}
+    paths = [p.format(**ids) for p in MEMBER_PAGES]
     check_pages(phone, live_server, language, paths)

@@ -1,0 +1,207 @@
+"""Registering for events: the only way a Registration is made or changed.
+
+Everyone registering for the same event at the same moment queues on the event's row
+(cdq/locks.py): places are counted again under the lock, so capacity is never exceeded.
+When someone cancels, the first people on the waiting list move up by themselves and are
+told by e-mail once the change is saved.
+"""
+
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import OperationalError, transaction
+from django.db.models import Count, Sum
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from cdq.locks import is_lock_timeout, lock_row
+from events.models import Event, Registration, Workshop
+
+R = Registration.Status
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made; `message` is translated, ready to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _locked(function):
+    def wrapper(*args, **kwargs):
+        try:
+            with transaction.atomic():
+                return function(*args, **kwargs)
+        except OperationalError as error:
+            if is_lock_timeout(error):
+                raise RegistrationError(
+                    _("Many people are registering right now. Please try again.")
+                ) from error
+            raise
+
+    wrapper.__doc__, wrapper.__name__ = function.__doc__, function.__name__
+    return wrapper
+
+
+def places_taken(event: Event, workshop: Workshop | None = None) -> int:
+    """Places taken by confirmed registrations: one per person, one per companion."""
+    rows = Registration.objects.filter(event=event, workshop=workshop, status=R.CONFIRMED)
+    total = rows.aggregate(companions=Sum("companions"), people=Count("pk"))
+    return (total["companions"] or 0) + total["people"]
+
+
+def places_left(event: Event, workshop: Workshop | None = None) -> int | None:
+    limit = workshop.places if workshop else event.capacity
+    if limit is None:
+        return None
+    return max(limit - places_taken(event, workshop), 0)
+
+
+@_locked
+def register(
+    event: Event,
+    *,
+    person=None,
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+    companions: int = 0,
+    workshop: Workshop | None = None,
+) -> Registration:
+    """A place for `person` (or a guest by name), or a place on the waiting list when it
+    is full. Registering for a workshop registers for its event too."""
+    lock_row(event)
+    event.refresh_from_db()
+    if event.is_cancelled:
+        raise RegistrationError(_("This event is cancelled."))
+    if not event.registration_open():
+        raise RegistrationError(_("Registration is closed for this event."))
+    if workshop is not None and workshop.event_id != event.pk:
+        raise RegistrationError(_("This workshop is not part of this event."))
+    if not 0 <= companions <= event.most_companions:
+        raise RegistrationError(
+            _("You may bring %(most)s people at most.") % {"most": event.most_companions}
+        )
+    if person is None and not name.strip():
+        raise RegistrationError(_("Give your name."))
+    if person is None and not (email.strip() or phone.strip()):
+        raise RegistrationError(_("Give an e-mail or a phone number, to reach you."))
+    live = Registration.objects.filter(event=event, person=person).exclude(status=R.CANCELLED)
+    if person is not None:
+        if live.filter(workshop=workshop).exists():
+            raise RegistrationError(_("You are already registered."))
+        if workshop is not None:
+            same_slot = live.filter(workshop__slot=workshop.slot, workshop__isnull=False)
+            if same_slot.exists():
+                raise RegistrationError(
+                    _("You already chose a workshop at this time. Cancel it first.")
+                )
+            if not live.filter(workshop=None).exists():
+                _create(event, None, person, name, email, phone, companions)
+    return _create(event, workshop, person, name, email, phone, companions)
+
+
+def _create(event, workshop, person, name, email, phone, companions) -> Registration:
+    limit = workshop.places if workshop else event.capacity
+    seats = 1 + companions
+    full = limit is not None and places_taken(event, workshop) + seats > limit
+    return Registration.objects.create(
+        event=event,
+        workshop=workshop,
+        person=person,
+        name=name.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
+        companions=companions,
+        status=R.WAITING if full else R.CONFIRMED,
+    )
+
+
+@_locked
+def cancel(registration: Registration) -> list[Registration]:
+    """Free the place; the first people waiting move up. Cancelling one's place at the
+    event cancels one's workshops too. Returns the registrations that moved up."""
+    event = registration.event
+    lock_row(event)
+    registration.refresh_from_db()
+    if registration.status == R.CANCELLED:
+        return []
+    freed = [registration]
+    if registration.workshop_id is None and registration.person_id is not None:
+        freed += list(
+            Registration.objects.filter(
+                event=event, person_id=registration.person_id, workshop__isnull=False
+            ).exclude(status=R.CANCELLED)
+        )
+    now = timezone.now()
+    for row in freed:
+        row.status, row.cancelled_at = R.CANCELLED, now
+        row.save(update_fields=["status", "cancelled_at"])
+    moved = []
+    for workshop in {row.workshop for row in freed}:
+        moved += _promote(event, workshop)
+    return moved
+
+
+def _promote(event: Event, workshop: Workshop | None) -> list[Registration]:
+    """Move up the waiting list in order, while the first one waiting fits."""
+    limit = workshop.places if workshop else event.capacity
+    taken = places_taken(event, workshop)
+    moved = []
+    waiting = Registration.objects.filter(event=event, workshop=workshop, status=R.WAITING)
+    for row in waiting.select_related("person", "workshop"):
+        if limit is not None and taken + row.seats > limit:
+            break  # first come, first served: nobody jumps the queue
+        row.status = R.CONFIRMED
+        row.save(update_fields=["status"])
+        taken += row.seats
+        moved.append(row)
+        transaction.on_commit(partial(_tell_moved_up, row))
+    return moved
+
+
+@_locked
+def move_up(registration: Registration) -> Registration:
+    """A coordinator gives a waiting person a place that is free (never beyond the places)."""
+    event = registration.event
+    lock_row(event)
+    registration.refresh_from_db()
+    if registration.status != R.WAITING:
+        raise RegistrationError(_("This person is not on the waiting list."))
+    left = places_left(event, registration.workshop)
+    if left is not None and left < registration.seats:
+        raise RegistrationError(_("No place is free. Add places first."))
+    registration.status = R.CONFIRMED
+    registration.save(update_fields=["status"])
+    transaction.on_commit(partial(_tell_moved_up, registration))
+    return registration
+
+
+def _address(registration: Registration) -> tuple[str, str]:
+    if registration.person_id:
+        return registration.person.email or "", registration.person.language
+    return registration.email, settings.LANGUAGE_CODE
+
+
+def _tell_moved_up(registration: Registration) -> None:
+    email, language = _address(registration)
+    if not email:
+        return  # the referent or coordinator calls those without e-mail
+    with translation.override(language):
+        what = registration.workshop.title if registration.workshop else registration.event.title
+        send_mail(
+            _("A place for you: %(what)s") % {"what": what},
+            _(
+                "Good news! A place is free and it is yours: %(what)s, %(day)s.\n\n"
+                "If you cannot come, please cancel, so someone else can."
+            )
+            % {
+                "what": what,
+                "day": date_format(timezone.localtime(registration.event.starts_at), "l j F, H:i"),
+            },
+            None,
+            [email],
+        )
