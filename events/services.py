@@ -99,15 +99,27 @@ def register(
                 raise RegistrationError(
                     _("You already chose a workshop at this time. Cancel it first.")
                 )
-            if not live.filter(workshop=None).exists():
-                _create(event, None, person, name, email, phone, companions)
+            at_event = live.filter(workshop=None).first()
+            if at_event is None:
+                at_event = _create(event, None, person, name, email, phone, companions)
+            # Nobody holds a workshop place while still waiting to come at all.
+            waiting = at_event.status == R.WAITING
+            return _create(
+                event, workshop, person, name, email, phone, companions, must_wait=waiting
+            )
     return _create(event, workshop, person, name, email, phone, companions)
 
 
-def _create(event, workshop, person, name, email, phone, companions) -> Registration:
+def _create(
+    event, workshop, person, name, email, phone, companions, *, must_wait=False
+) -> Registration:
+    """A place if one is free and nobody is waiting for it already (first come, first
+    served), else a place on the waiting list."""
     limit = workshop.places if workshop else event.capacity
     seats = 1 + companions
-    full = limit is not None and places_taken(event, workshop) + seats > limit
+    queue = Registration.objects.filter(event=event, workshop=workshop, status=R.WAITING)
+    full = limit is not None and (queue.exists() or places_taken(event, workshop) + seats > limit)
+    full = full or must_wait
     return Registration.objects.create(
         event=event,
         workshop=workshop,
@@ -152,7 +164,16 @@ def _promote(event: Event, workshop: Workshop | None) -> list[Registration]:
     taken = places_taken(event, workshop)
     moved = []
     waiting = Registration.objects.filter(event=event, workshop=workshop, status=R.WAITING)
+    still_waiting_to_come = set()
+    if workshop is not None:
+        still_waiting_to_come = set(
+            Registration.objects.filter(
+                event=event, workshop=None, status=R.WAITING, person__isnull=False
+            ).values_list("person_id", flat=True)
+        )
     for row in waiting.select_related("person", "workshop"):
+        if row.person_id in still_waiting_to_come:
+            continue  # their workshop place waits for their place at the event
         if limit is not None and taken + row.seats > limit:
             break  # first come, first served: nobody jumps the queue
         row.status = R.CONFIRMED
@@ -160,6 +181,14 @@ def _promote(event: Event, workshop: Workshop | None) -> list[Registration]:
         taken += row.seats
         moved.append(row)
         transaction.on_commit(partial(_tell_moved_up, row))
+    if workshop is None and moved:
+        # People who came in may now take the workshop places they were waiting for.
+        people = [row.person_id for row in moved if row.person_id]
+        workshops = Workshop.objects.filter(
+            registrations__person_id__in=people, registrations__status=R.WAITING, event=event
+        ).distinct()
+        for waiting_workshop in workshops:
+            moved += _promote(event, waiting_workshop)
     return moved
 
 
