@@ -148,6 +148,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     came = models.BooleanField(_("came"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)  # the reminder went, once
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -180,3 +181,21 @@ class Registration(models.Model):
     @property
     def seats(self) -> int:
         return 1 + self.companions
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar address (their events in their phone's calendar). The
+    secret is in the address: resetting it makes the old address stop working."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=40, unique=True, default=new_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return f"{self.person}"
