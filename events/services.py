@@ -234,3 +234,52 @@ def _tell_moved_up(registration: Registration) -> None:
             None,
             [email],
         )
+
+
+def _send_to(registrations, subject: str, body: str) -> int:
+    """One e-mail per registered person who has an address (in their language for the
+    fixed words; the coordinator's own text as written)."""
+    sent = 0
+    for registration in registrations:
+        email, _language = _address(registration)
+        if email:
+            send_mail(subject, body, None, [email])
+            sent += 1
+    return sent
+
+
+@_locked
+def cancel_event(event: Event, *, message: str) -> int:
+    """Cancel an event and tell everyone registered or waiting, once it is saved."""
+    lock_row(event)
+    event.refresh_from_db()
+    if event.is_cancelled:
+        raise RegistrationError(_("This event is cancelled."))
+    event.cancelled_at = timezone.now()
+    event.cancel_message = message
+    event.save(update_fields=["cancelled_at", "cancel_message"])
+    people = list(
+        event.registrations.filter(workshop=None)
+        .exclude(status=R.CANCELLED)
+        .select_related("person")
+    )
+    subject = _("Cancelled: %(title)s") % {"title": event.title}
+    transaction.on_commit(partial(_send_to, people, subject, message))
+    return len(people)
+
+
+def message_registered(event: Event, *, subject: str, body: str, waiting_too: bool) -> int:
+    """A coordinator writes to the people coming (and, if asked, those waiting)."""
+    statuses = [R.CONFIRMED, R.WAITING] if waiting_too else [R.CONFIRMED]
+    people = event.registrations.filter(workshop=None, status__in=statuses).select_related(
+        "person"
+    )
+    return _send_to(people, subject, body)
+
+
+@transaction.atomic
+def mark_attendance(event: Event, came: set[int]) -> None:
+    """Who came, from the printed list: ticked came, unticked did not."""
+    confirmed = event.registrations.filter(workshop=None, status=R.CONFIRMED)
+    confirmed.filter(pk__in=came).update(came=True)
+    confirmed.exclude(pk__in=came).update(came=False)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events import manage, views
 
 app_name = "events"
 urlpatterns = [
@@ -9,4 +9,10 @@ urlpatterns = [
     path("<int:pk>/register/", views.register, name="register"),
     path("registrations/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("r/<str:token>/", views.registration, name="registration"),
+    path("<int:pk>/manage/", manage.manage, name="manage"),
+    path("<int:pk>/registrations.csv", manage.registrations_csv, name="registrations_csv"),
+    path("<int:pk>/attendance/", manage.attendance, name="attendance"),
+    path("<int:pk>/message/", manage.message, name="message"),
+    path("<int:pk>/cancel/", manage.cancel_event, name="cancel_event"),
+    path("registrations/<int:pk>/move-up/", manage.move_up, name="move_up"),
 ]

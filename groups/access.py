@@ -342,3 +342,22 @@ def get_registration_by_token(token: str):
     if registration is None:
         raise Http404
     return registration
+
+
+def get_event_for_coordinator(user: User, pk: int):
+    """An event to manage: for coordinators; others who may see it get 403."""
+    event = get_event_for_reader(user, pk)
+    if not user.is_coordinator:
+        raise PermissionDenied
+    return event
+
+
+def get_registration_for_coordinator(user: User, pk: int):
+    from events.models import Registration
+
+    if not user.is_coordinator:
+        raise PermissionDenied
+    registration = Registration.objects.select_related("event", "workshop").filter(pk=pk).first()
+    if registration is None:
+        raise Http404
+    return registration

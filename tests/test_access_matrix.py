@@ -42,6 +42,7 @@ VISITORS_ONLY = row(200, 302, 302, 302, 302, 302, 302)
 GROUP_READERS = row(302, 200, 200, 404, 404, 404, 200)
 GROUP_MANAGERS = row(302, 403, 200, 404, 404, 404, 200)
 POST_ONLY = row(302, 405, 405, 405, 405, 405, 405)
+COORDINATORS = row(302, 403, 403, 403, 403, 403, 200)
 LOGIN_REQUIRED = [LOGGED_IN_200, GROUP_READERS, GROUP_MANAGERS, POST_ONLY]
 
 MATRIX: dict[str, tuple[str, dict[str, int]]] = {
@@ -85,6 +86,13 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "events:register": ("/events/{event}/register/", POST_ONLY),
     "events:cancel": ("/events/registrations/{registration}/cancel/", POST_ONLY),
     "events:registration": ("/events/r/{registration_token}/", EVERYONE_200),
+    # Managing an event is the coordinators' (others see the event: 403).
+    "events:manage": ("/events/{event}/manage/", COORDINATORS),
+    "events:registrations_csv": ("/events/{event}/registrations.csv", COORDINATORS),
+    "events:attendance": ("/events/{event}/attendance/", COORDINATORS),
+    "events:message": ("/events/{event}/message/", COORDINATORS),
+    "events:cancel_event": ("/events/{event}/cancel/", COORDINATORS),
+    "events:move_up": ("/events/registrations/{registration}/move-up/", POST_ONLY),
     # Groups: public cards for all, the rest for the group's people only.
     "groups:directory": ("/groups/", EVERYONE_200),
     "groups:overview": ("/groups/overview/", row(302, 404, 404, 404, 404, 200, 200)),
@@ -199,6 +207,18 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
         {},
         row(302, 302, 404, 404, 404, 404, 404),
     ),
+    "events:move_up": (
+        "/events/registrations/{registration}/move-up/",
+        {},
+        row(302, 403, 403, 403, 403, 403, 302),
+    ),
+    "events:attendance": (
+        "/events/{event}/attendance/",
+        {},
+        row(302, 403, 403, 403, 403, 403, 302),
+    ),
+    "events:message": ("/events/{event}/message/", {}, row(302, 403, 403, 403, 403, 403, 200)),
+    "events:cancel_event": ("/events/{event}/cancel/", {}, row(302, 403, 403, 403, 403, 403, 200)),
     # The private link is the key: whoever holds it may cancel.
     "events:registration": ("/events/r/{registration_token}/", {}, dict.fromkeys(PERSONAS, 302)),
     # The two people of a transfer, and whoever manages the group.
