@@ -271,9 +271,7 @@ def cancel_event(event: Event, *, message: str) -> int:
 def message_registered(event: Event, *, subject: str, body: str, waiting_too: bool) -> int:
     """A coordinator writes to the people coming (and, if asked, those waiting)."""
     statuses = [R.CONFIRMED, R.WAITING] if waiting_too else [R.CONFIRMED]
-    people = event.registrations.filter(workshop=None, status__in=statuses).select_related(
-        "person"
-    )
+    people = event.registrations.filter(workshop=None, status__in=statuses).select_related("person")
     return _send_to(people, subject, body)
 
 

@@ -361,3 +361,18 @@ def get_registration_for_coordinator(user: User, pk: int):
     if registration is None:
         raise Http404
     return registration
+
+
+def get_calendar_feed_by_token(token: str):
+    """A private calendar feed: the secret address is the key (calendar apps cannot log
+    in); an unknown or reset token, or a closed account, is a 404."""
+    from events.models import CalendarFeed
+
+    feed = (
+        CalendarFeed.objects.select_related("person")
+        .filter(token=token, person__is_active=True)
+        .first()
+    )
+    if feed is None:
+        raise Http404
+    return feed

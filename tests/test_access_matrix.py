@@ -15,7 +15,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from events.models import Event, Workshop
+from events.models import CalendarFeed, Event, Workshop
 from events.services import register as register_for_event
 from groups.bookings import book_kitchen
 from groups.services import create_invitation
@@ -86,6 +86,10 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "events:register": ("/events/{event}/register/", POST_ONLY),
     "events:cancel": ("/events/registrations/{registration}/cancel/", POST_ONLY),
     "events:registration": ("/events/r/{registration_token}/", EVERYONE_200),
+    "events:ics": ("/events/{event}/calendar.ics", row(404, 200, 200, 200, 200, 200, 200)),
+    "events:calendar": ("/events/calendar/", LOGGED_IN_200),
+    # The private address is the key: calendar apps cannot log in.
+    "events:feed": ("/events/calendar/{feed_token}.ics", EVERYONE_200),
     # Managing an event is the coordinators' (others see the event: 403).
     "events:manage": ("/events/{event}/manage/", COORDINATORS),
     "events:registrations_csv": ("/events/{event}/registrations.csv", COORDINATORS),
@@ -207,6 +211,7 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
         {},
         row(302, 302, 404, 404, 404, 404, 404),
     ),
+    "events:calendar": ("/events/calendar/", {"confirm": "1"}, dict.fromkeys(PERSONAS, 302)),
     "events:move_up": (
         "/events/registrations/{registration}/move-up/",
         {},
@@ -270,7 +275,9 @@ def world(group, other_group, referent, member, kitchen, kept_recipe, soup):
     )
     Workshop.objects.create(event=event, title="Conserves", places=10)
     registration = register_for_event(event, person=member)
+    feed = CalendarFeed.objects.create(person=member)
     return {
+        "feed_token": feed.token,
         "event": event.pk,
         "registration": registration.pk,
         "registration_token": registration.token,

@@ -141,6 +141,16 @@ def test_every_referent_and_staff_page_is_accessible_in_each_language(
     phone.goto(live_server.url + "/groups/overview/")
     assert_accessible(phone)
     assert_big_enough_targets(phone)
+    start = timezone.now() + timedelta(days=20)
+    event = Event.objects.create(
+        title="Atelier", starts_at=start, ends_at=start + timedelta(hours=3), capacity=1
+    )
+    register(event, person=member)
+    register(event, person=referent)  # waiting
+    manage = [
+        f"/events/{event.pk}/{page}/" for page in ["manage", "attendance", "message", "cancel"]
+    ]
+    check_pages(phone, live_server, language, manage)
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
