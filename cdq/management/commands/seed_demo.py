@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import seed_people
+from events.demo import seed_events
 from groups.demo import seed_groups
 from portions.demo import seed_sessions
 from recipes.demo import seed_recipes
@@ -14,10 +15,12 @@ class Command(BaseCommand):
         groups = seed_groups(people)
         recipes = seed_recipes(groups, people)
         sessions = seed_sessions(groups, people)
+        events = seed_events(people)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(people)} people, {len(groups)} groups, "
-                f"{len(recipes)} recipes, {len(sessions)} cooking sessions. Log in as one of:"
+                f"{len(recipes)} recipes, {len(sessions)} cooking sessions, "
+                f"{len(events)} events. Log in as one of:"
             )
         )
         for email in people:
