@@ -175,3 +175,36 @@ class TakenForm(PlainForm):
             )
             for dish in self.dishes
         }
+
+
+class EditSessionForm(SessionForm):
+    """Change the day, the deadline, the kitchen, the note and each dish's maximum."""
+
+    def __init__(self, *args, session, kitchens, **kwargs):
+        starts = timezone.localtime(session.starts_at)
+        deadline = timezone.localtime(session.deadline)
+        kwargs.setdefault(
+            "initial",
+            {
+                "day": starts.date(),
+                "start": starts.time(),
+                "deadline_day": deadline.date(),
+                "deadline_time": deadline.time(),
+                "kitchen": session.kitchen_id,
+                "note": session.note,
+            },
+        )
+        super().__init__(*args, kitchens=kitchens, recipes=Dish.objects.none(), **kwargs)
+        del self.fields["recipes"], self.fields["max_portions"]
+        self.dishes = list(session.dishes.select_related("recipe"))
+        for dish in self.dishes:
+            self.fields[f"max-{dish.pk}"] = forms.IntegerField(
+                label=_("At most: %(dish)s") % {"dish": dish.recipe.title},
+                required=False,
+                min_value=1,
+                max_value=500,
+                initial=dish.max_portions,
+            )
+
+    def maxima(self) -> dict[int, int | None]:
+        return {dish.pk: self.cleaned_data.get(f"max-{dish.pk}") for dish in self.dishes}

@@ -107,6 +107,38 @@ def create_session(
 
 
 @_locked
+def update_session(
+    session: Session, *, starts_at, deadline, kitchen, note: str, maxima: dict[int, int | None]
+) -> Session:
+    """Change a session not cooked yet. A dish's maximum never goes below what is ordered."""
+    lock_row(session)
+    session.refresh_from_db()
+    if session.status not in (S.DRAFT, S.OPEN, S.CLOSED):
+        raise SessionError(_("This session is cooked: it cannot change any more."))
+    if deadline > starts_at:
+        raise SessionError(_("The pre-order deadline must come before the session."))
+    dishes = {dish.pk: dish for dish in session.dishes.select_related("recipe")}
+    for dish_id, most in maxima.items():
+        dish = dishes[dish_id]
+        ordered = dish.orders.aggregate(total=Sum("ordered"))["total"] or 0
+        if most is not None and most < ordered:
+            raise SessionError(
+                _("%(ordered)s portions of %(dish)s are already ordered.")
+                % {"ordered": ordered, "dish": dish.recipe.title}
+            )
+        dish.max_portions = most
+        dish.save(update_fields=["max_portions"])
+    session.starts_at, session.deadline, session.kitchen, session.note = (
+        starts_at,
+        deadline,
+        kitchen,
+        note,
+    )
+    session.save(update_fields=["starts_at", "deadline", "kitchen", "note"])
+    return session
+
+
+@_locked
 def change_status(session: Session, status: str, *, by) -> Session:
     lock_row(session)
     session.refresh_from_db()

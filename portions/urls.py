@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/ledger.csv", printing.ledger_csv, name="ledger_csv"),
     path("<slug:slug>/<int:pk>/", views.session, name="session"),
     path("<slug:slug>/<int:pk>/order/", views.order, name="order"),
+    path("<slug:slug>/<int:pk>/edit/", views.edit_session, name="edit_session"),
     path("<slug:slug>/<int:pk>/orders/", views.orders, name="orders"),
     path("<slug:slug>/<int:pk>/status/", views.status, name="status"),
     path("<slug:slug>/<int:pk>/receipts/", views.receipts, name="receipts"),

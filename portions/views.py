@@ -14,7 +14,14 @@ from groups import access
 from groups.models import Membership
 from portions import services
 from portions.counter import movement_this_year
-from portions.forms import OrderForm, ReceiptForm, SessionForm, TakenForm, apply_step
+from portions.forms import (
+    EditSessionForm,
+    OrderForm,
+    ReceiptForm,
+    SessionForm,
+    TakenForm,
+    apply_step,
+)
 from portions.models import Entry, Order, Receipt, Session, Transfer
 from portions.queries import menu
 
@@ -187,6 +194,34 @@ def _order_table(session, memberships, dishes):
         cells = [counts.get((membership.pk, dish.pk)) for dish in dishes]
         rows.append((membership, cells))
     return rows
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_session(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    session = access.get_session_for_referent(request.user, slug, pk)
+    form = EditSessionForm(_posted(request), session=session, kitchens=session.group.kitchens.all())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_session(
+                session,
+                starts_at=data["starts_at"],
+                deadline=data["deadline"],
+                kitchen=data["kitchen"],
+                note=data["note"],
+                maxima=form.maxima(),
+            )
+        except services.SessionError as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(session)
+    return render(
+        request,
+        "portions/edit_session.html",
+        {"session": session, "group": session.group, "form": form},
+    )
 
 
 @login_required

@@ -56,6 +56,7 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "portions:accounts": ("/cooking/{group}/accounts/", GROUP_READERS),
     "portions:session": ("/cooking/{group}/{session}/", GROUP_READERS),
     "portions:order": ("/cooking/{group}/{session}/order/", POST_ONLY),
+    "portions:edit_session": ("/cooking/{group}/{session}/edit/", GROUP_MANAGERS),
     "portions:orders": ("/cooking/{group}/{session}/orders/", GROUP_MANAGERS),
     "portions:status": ("/cooking/{group}/{session}/status/", POST_ONLY),
     "portions:receipts": ("/cooking/{group}/{session}/receipts/", GROUP_MANAGERS),
@@ -192,6 +193,11 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
         row(302, 403, 200, 404, 404, 404, 200),
     ),
     "portions:status": ("/cooking/{group}/{session}/status/", {"status": "closed"}, MANAGERS_POST),
+    "portions:edit_session": (
+        "/cooking/{group}/{session}/edit/",
+        {},
+        row(302, 403, 200, 404, 404, 404, 200),
+    ),
     "portions:receipts": (
         "/cooking/{group}/{session}/receipts/",
         {},

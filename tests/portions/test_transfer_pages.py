@@ -1,8 +1,13 @@
-"""Settling up through the pages: the debtor says they paid, the receiver confirms."""
+"""Through the pages: settling up (the debtor says they paid, the receiver confirms), and
+changing a session."""
+
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from portions.models import Entry, Transfer
+from portions.services import change_status, create_session, place_order
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +68,40 @@ def test_a_stranger_cannot_mark_someone_elses_transfer(client_as, debt, other_gr
     assert response.status_code == 404
     debt.refresh_from_db()
     assert debt.status == "proposed"
+
+
+def test_the_referent_changes_a_session_but_never_a_maximum_below_what_is_ordered(
+    client_as, group, referent, member, soup
+):
+    start = timezone.now() + timedelta(days=5)
+    session = create_session(
+        group,
+        starts_at=start,
+        deadline=start - timedelta(days=1),
+        recipes=[(soup, 30)],
+        by=referent,
+    )
+    change_status(session, "open", by=referent)
+    dish = session.dishes.get()
+    place_order(session, group.memberships.get(person=member), {dish.pk: 6}, by=member)
+    new_day = timezone.localtime(start + timedelta(days=7))
+    data = {
+        "day": new_day.date().isoformat(),
+        "start": "10:00",
+        "deadline_day": (new_day - timedelta(days=2)).date().isoformat(),
+        "deadline_time": "20:00",
+        "note": "Apportez vos boîtes.",
+        f"max-{dish.pk}": "5",
+    }
+    client = client_as("referent")
+
+    refused = client.post(f"/cooking/ca-chauffe/{session.pk}/edit/", data)
+    assert "6 portions de Soupe de carottes sont déjà commandées." in refused.content.decode()
+    session.refresh_from_db()
+    assert session.note == ""  # nothing half-saved
+
+    client.post(f"/cooking/ca-chauffe/{session.pk}/edit/", {**data, f"max-{dish.pk}": "12"})
+    session.refresh_from_db()
+    dish.refresh_from_db()
+    assert (session.note, dish.max_portions) == ("Apportez vos boîtes.", 12)
+    assert timezone.localtime(session.starts_at).date() == new_day.date()
