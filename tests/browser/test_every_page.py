@@ -87,6 +87,7 @@ REFERENT_PAGES = [
     "/cooking/",
     "/cooking/ca-chauffe/new/",
     "/cooking/ca-chauffe/{session}/",
+    "/cooking/ca-chauffe/{session}/edit/",
     "/cooking/ca-chauffe/{session}/orders/?member={membership}",
     "/cooking/ca-chauffe/{session}/receipts/",
     "/cooking/ca-chauffe/{session}/taken/",
