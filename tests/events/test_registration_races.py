@@ -17,36 +17,13 @@ from cdq.locks import lock_row
 from events.models import Event, Registration, Workshop
 from events.services import RegistrationError, cancel, places_taken, register
 from tests.conftest import make_person
+from tests.races import at_once
 
 R = Registration.Status
 PEOPLE = 50  # people pressing "I'm coming" at once
 CAPACITY = 20  # places at the event
 WORKSHOP_PLACES = 10
 MIXED = 20  # threads cancelling and registering at once
-
-
-def at_once(count: int, work) -> list:
-    """Run work(i) in `count` threads released together; what each returned or raised."""
-    ready = threading.Barrier(count)
-    outcomes: list = [None] * count
-
-    def run(i: int) -> None:
-        try:
-            connections["default"].ensure_connection()
-            ready.wait(timeout=30)
-            outcomes[i] = work(i)
-        except Exception as error:
-            outcomes[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
-    return outcomes
 
 
 def make_event(**fields) -> Event:

@@ -23,6 +23,7 @@ from groups.bookings import (
     lock_kitchen,
 )
 from groups.models import Commune, Kitchen, KitchenBooking
+from tests.races import at_once
 
 THREADS = 12
 
@@ -236,30 +237,6 @@ def test_saved_bookings_never_overlap(kitchen, group, other_group, requests):
 
 
 # Many people at once: real threads, each with its own connection, in committed data.
-
-
-def at_once(count: int, work) -> list:
-    """Run work(i) in `count` threads released together; what each returned or raised."""
-    ready = threading.Barrier(count)
-    outcomes: list = [None] * count
-
-    def run(i: int) -> None:
-        try:
-            connections["default"].ensure_connection()
-            ready.wait(timeout=30)
-            outcomes[i] = work(i)
-        except Exception as error:
-            outcomes[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a booker never finished"
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True)

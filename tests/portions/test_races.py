@@ -28,35 +28,12 @@ from portions.services import (
     settle,
 )
 from tests.conftest import make_person
+from tests.races import at_once
 
 S = Session.Status
 ORDERING = 50  # people ordering at once
 POT = 20  # portions in the pot
 SETTLING = 10  # referents pressing "Settle" at once
-
-
-def at_once(count: int, work) -> list:
-    """Run work(i) in `count` threads released together; what each returned or raised."""
-    ready = threading.Barrier(count)
-    outcomes: list = [None] * count
-
-    def run(i: int) -> None:
-        try:
-            connections["default"].ensure_connection()
-            ready.wait(timeout=30)
-            outcomes[i] = work(i)
-        except Exception as error:
-            outcomes[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
-    return outcomes
 
 
 def make_session(group, recipe, *, max_portions=None) -> Session:
