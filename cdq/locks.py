@@ -6,6 +6,7 @@ while it holds the lock: the second one waits, then sees what the first one wrot
 """
 
 from datetime import timedelta
+from functools import wraps
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import OperationalError, transaction
@@ -44,3 +45,23 @@ def is_lock_timeout(error: OperationalError) -> bool:
     cause = error.__cause__
     # PostgreSQL's lock_not_available (lock_timeout expired); SQLite's busy timeout.
     return getattr(cause, "sqlstate", None) == "55P03" or "database is locked" in str(error)
+
+
+def locked(busy):
+    """Run the decorated function in a transaction; a lock held too long by others
+    becomes `busy()`, an error with a polite message ("many people are ... right now")."""
+
+    def decorate(function):
+        @wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                with transaction.atomic():
+                    return function(*args, **kwargs)
+            except OperationalError as error:
+                if is_lock_timeout(error):
+                    raise busy() from error
+                raise
+
+        return wrapper
+
+    return decorate

@@ -182,6 +182,13 @@ class Registration(models.Model):
     def seats(self) -> int:
         return 1 + self.companions
 
+    def recipient(self) -> tuple[str, str]:
+        """Where and in which language to write to them: a member at their account's
+        address; a guest at the address they gave (guests' language is not stored)."""
+        if self.person_id:
+            return self.person.email or "", self.person.language
+        return self.email, settings.LANGUAGE_CODE
+
 
 class CalendarFeed(models.Model):
     """A person's private calendar address (their events in their phone's calendar). The

@@ -55,7 +55,7 @@ def send_reminders(now: datetime | None = None) -> int:
         )
         if claimed != 1:
             continue  # another run took it
-        email, language = _recipient(registration)
+        email, language = registration.recipient()
         if not email:
             continue  # the referent or coordinator calls those without e-mail
         try:
@@ -69,12 +69,6 @@ def send_reminders(now: datetime | None = None) -> int:
             continue
         sent += 1
     return sent
-
-
-def _recipient(registration: Registration) -> tuple[str, str]:
-    if registration.person_id:
-        return registration.person.email or "", registration.person.language
-    return registration.email, settings.LANGUAGE_CODE
 
 
 def _place(event: Event) -> str:

@@ -8,15 +8,14 @@ told by e-mail once the change is saved.
 
 from functools import partial
 
-from django.conf import settings
 from django.core.mail import send_mail
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from cdq.locks import is_lock_timeout, lock_row
+from cdq.locks import lock_row, locked
 from events.models import Event, Registration, Workshop
 
 R = Registration.Status
@@ -30,20 +29,11 @@ class RegistrationError(Exception):
         self.message = message
 
 
-def _locked(function):
-    def wrapper(*args, **kwargs):
-        try:
-            with transaction.atomic():
-                return function(*args, **kwargs)
-        except OperationalError as error:
-            if is_lock_timeout(error):
-                raise RegistrationError(
-                    _("Many people are registering right now. Please try again.")
-                ) from error
-            raise
+def _busy() -> RegistrationError:
+    return RegistrationError(_("Many people are registering right now. Please try again."))
 
-    wrapper.__doc__, wrapper.__name__ = function.__doc__, function.__name__
-    return wrapper
+
+_locked = locked(_busy)
 
 
 def places_taken(event: Event, workshop: Workshop | None = None) -> int:
@@ -209,14 +199,8 @@ def move_up(registration: Registration) -> Registration:
     return registration
 
 
-def _address(registration: Registration) -> tuple[str, str]:
-    if registration.person_id:
-        return registration.person.email or "", registration.person.language
-    return registration.email, settings.LANGUAGE_CODE
-
-
 def _tell_moved_up(registration: Registration) -> None:
-    email, language = _address(registration)
+    email, language = registration.recipient()
     if not email:
         return  # the referent or coordinator calls those without e-mail
     with translation.override(language):
@@ -241,7 +225,7 @@ def _send_to(registrations, subject: str, body: str) -> int:
     fixed words; the coordinator's own text as written)."""
     sent = 0
     for registration in registrations:
-        email, _language = _address(registration)
+        email, _language = registration.recipient()
         if email:
             send_mail(subject, body, None, [email])
             sent += 1

@@ -10,13 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.db.models import Prefetch, Sum, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cdq.locks import is_lock_timeout, lock_row
+from cdq.locks import lock_row, locked
 from groups.models import Group, KitchenBooking, Membership
 from portions import money
 from portions.models import Dish, Entry, Order, Receipt, Session, Transfer
@@ -47,21 +47,7 @@ class Busy(SessionError):
         super().__init__(_("Many people are ordering right now. Please try again."))
 
 
-def _locked(function):
-    """Run in a transaction; a lock held too long becomes a polite Busy."""
-
-    def wrapper(*args, **kwargs):
-        try:
-            with transaction.atomic():
-                return function(*args, **kwargs)
-        except OperationalError as error:
-            if is_lock_timeout(error):
-                raise Busy() from error
-            raise
-
-    wrapper.__doc__ = function.__doc__
-    wrapper.__name__ = function.__name__
-    return wrapper
+_locked = locked(Busy)  # in a transaction; a lock held too long becomes a polite Busy
 
 
 # The session ----------------------------------------------------------------------------
