@@ -45,6 +45,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 def sqlite_database(path: str | Path) -> dict:
+    if str(path) != ":memory:":
+        # Its folder is made on first use (a fresh checkout has no var/): checks such as
+        # the JSON field's open the database even for `makemigrations`.
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
@@ -236,6 +240,9 @@ SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Files only some people may read (a report's photos, sounds, PDFs): never served by the
+# proxy; the app serves each one after checking who asks (events/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

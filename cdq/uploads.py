@@ -278,22 +278,52 @@ def _sniff_audio(data: bytes) -> str | None:
     return None
 
 
-def check_audio(uploaded, *, max_bytes: int = AUDIO_MAX_BYTES) -> ContentFile:
-    """Check an uploaded sound (MP3, Ogg, M4A or WebM, decided from its bytes) and return
-    it under a random name with the right extension. Sound is not re-encoded (that needs
-    ffmpeg); the type is checked, the name and the claimed type are ignored, and it is only
-    ever served as a sound. Raises ValidationError: too_big, not_audio."""
-    too_big = _error(
-        _("This recording is too big. The limit is %(limit)s."),
-        "too_big",
-        limit=lazy(filesizeformat, str)(max_bytes),
-    )
+def _read_within(uploaded, max_bytes: int, too_big_message) -> bytes:
+    """The uploaded bytes, refused (code too_big) beyond `max_bytes` whatever size the
+    upload claims."""
+    too_big = _error(too_big_message, "too_big", limit=lazy(filesizeformat, str)(max_bytes))
     if (getattr(uploaded, "size", None) or 0) > max_bytes:
         raise too_big
     uploaded.seek(0)
     data = uploaded.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise too_big
+    return data
+
+
+class _CheckedFileField(forms.FileField):
+    """A form field that cleans to the file `check(uploaded, max_bytes=...)` returns, with
+    the file picker's `accept` hint."""
+
+    check = None  # set by subclasses
+    accept = ""
+    default_max_bytes = 0
+
+    def __init__(self, *, max_bytes: int | None = None, **kwargs):
+        self.max_bytes = max_bytes or self.default_max_bytes
+        super().__init__(**kwargs)
+
+    def to_python(self, data):
+        uploaded = super().to_python(data)
+        if uploaded is None:
+            return None
+        return type(self).check(uploaded, max_bytes=self.max_bytes)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
+            attrs["accept"] = self.accept
+        return attrs
+
+
+def check_audio(uploaded, *, max_bytes: int = AUDIO_MAX_BYTES) -> ContentFile:
+    """Check an uploaded sound (MP3, Ogg, M4A or WebM, decided from its bytes) and return
+    it under a random name with the right extension. Sound is not re-encoded (that needs
+    ffmpeg); the type is checked, the name and the claimed type are ignored, and it is only
+    ever served as a sound. Raises ValidationError: too_big, not_audio."""
+    data = _read_within(
+        uploaded, max_bytes, _("This recording is too big. The limit is %(limit)s.")
+    )
     extension = _sniff_audio(data)
     if extension is None:
         raise _error(
@@ -303,21 +333,32 @@ def check_audio(uploaded, *, max_bytes: int = AUDIO_MAX_BYTES) -> ContentFile:
     return ContentFile(data, name=f"{uuid.uuid4().hex}.{extension}")
 
 
-class AudioUploadField(forms.FileField):
+class AudioUploadField(_CheckedFileField):
     """A form field for a short sound recording: cleans to the file from `check_audio`."""
 
-    def __init__(self, *, max_bytes: int = AUDIO_MAX_BYTES, **kwargs):
-        self.max_bytes = max_bytes
-        super().__init__(**kwargs)
+    check = staticmethod(check_audio)
+    accept = AUDIO_ACCEPT
+    default_max_bytes = AUDIO_MAX_BYTES
 
-    def to_python(self, data):
-        uploaded = super().to_python(data)
-        if uploaded is None:
-            return None
-        return check_audio(uploaded, max_bytes=self.max_bytes)
 
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
-            attrs["accept"] = AUDIO_ACCEPT
-        return attrs
+# PDF documents ----------------------------------------------------------------------------
+
+PDF_MAX_BYTES = 10 * 1024 * 1024
+
+
+def check_pdf(uploaded, *, max_bytes: int = PDF_MAX_BYTES) -> ContentFile:
+    """Check an uploaded PDF document (decided from its bytes: the `%PDF-` header and the
+    `%%EOF` end mark) and return it under a random name. Raises ValidationError: too_big,
+    not_pdf."""
+    data = _read_within(uploaded, max_bytes, _("This file is too big. The limit is %(limit)s."))
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
+        raise _error(_("This file is not a PDF document. Please choose a PDF file."), "not_pdf")
+    return ContentFile(data, name=f"{uuid.uuid4().hex}.pdf")
+
+
+class PdfUploadField(_CheckedFileField):
+    """A form field for a PDF document: cleans to the file from `check_pdf`."""
+
+    check = staticmethod(check_pdf)
+    accept = "application/pdf,.pdf"
+    default_max_bytes = PDF_MAX_BYTES

@@ -5,18 +5,26 @@ is full with people waiting, a rendez-vous open for registration and a public wo
 
 The report gives the themes, not the days nor the gathering's venue: those are plausible,
 not historical.
+The 2023 events have short reports, from the activity report's words, with a few simple
+pictures drawn here (no real photos of people in the demo) and the communication charter
+as a PDF file; one report is also read aloud (a synthetic voice, in demo_files/).
 Past registrations are written directly (registering refuses past events); the coming
 ones go through events/services.py, as the pages would. Only the personas have accounts:
 the other people (neighbours, cooks of other groups) are registered as guests, by name.
 """
 
 from datetime import date, datetime, time, timedelta
+from io import BytesIO
+from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from accounts.models import User
-from events.models import Event, Registration, Workshop
+from events.models import Event, Registration, Report, Workshop
+from events.report_forms import add_attachment, check_report_file
 from events.services import register
 from groups.models import Kitchen
 
@@ -204,6 +212,7 @@ def seed_events(people: dict[str, User]) -> list[Event]:
         events.append(event)
 
     events.append(_seed_gathering(people, coordinator))
+    _seed_reports({event.title: event for event in events}, coordinator)
     events += _seed_coming(people, kitchens, coordinator)
     return sorted(events, key=lambda event: event.starts_at)
 
@@ -319,3 +328,224 @@ def _seed_coming(people: dict[str, User], kitchens: dict[str, Kitchen], coordina
         register(event, name=next(names), phone="0486 12 34 56")
     events.append(event)
     return events
+
+
+# Reports -----------------------------------------------------------------------------------
+T = Report.Theme
+RV = Report.Visibility
+# A picture: background, then coloured discs (x, y, radius, colour) — pots, jars, logos.
+PICTURES = {
+    "charte": (
+        "#f4efe6",
+        [(200, 150, 90, "#1f5c3d"), (420, 170, 70, "#e07a1f"), (620, 140, 80, "#2b6cb0")],
+    ),
+    "logos": (
+        "#fff7e0",
+        [(170, 200, 110, "#c0392b"), (400, 220, 100, "#1f5c3d"), (620, 200, 95, "#8e44ad")],
+    ),
+    "bouillon": (
+        "#efe3cf",
+        [(400, 330, 200, "#7a4a1f"), (400, 300, 150, "#d9a441"), (330, 260, 30, "#3f8f3f")],
+    ),
+    "bocaux": (
+        "#e8f1ea",
+        [(180, 300, 90, "#d35400"), (400, 300, 90, "#c0392b"), (620, 300, 90, "#27ae60")],
+    ),
+    "legumes": (
+        "#f1f7e8",
+        [(220, 250, 120, "#e67e22"), (450, 320, 100, "#27ae60"), (620, 200, 80, "#8e44ad")],
+    ),
+    "banquet": (
+        "#fdf2e9",
+        [
+            (150, 300, 80, "#e07a1f"),
+            (330, 300, 80, "#1f5c3d"),
+            (510, 300, 80, "#c0392b"),
+            (690, 300, 80, "#d9a441"),
+        ],
+    ),
+}
+CHARTER = """<h1>Charte de communication du Mouvement</h1>
+<p>Écrite ensemble au Rendez-vous des Cuisines #4, le 25 mars 2023.</p>
+<ol>
+<li>Un groupe WhatsApp par groupe de cuisine, pour s'organiser.</li>
+<li>Les nouvelles du Mouvement passent par l'espace membre, pas par le grand groupe.</li>
+<li>On écrit court, on peut envoyer un message vocal.</li>
+<li>Pas de message entre 21 h et 8 h, sauf urgence.</li>
+<li>Chaque groupe a une personne relais pour les nouvelles du Mouvement.</li>
+</ol>"""
+
+# event title, report title, theme, visibility, text, [(picture, caption)], with the charter
+REPORTS = [
+    (
+        PAST_RENDEZVOUS[0][0],
+        "Une charte pour communiquer sans être submergé",
+        T.COMMUNICATION,
+        RV.MEMBERS,
+        "Quel outil utiliser ? Comment inclure tout le Mouvement ? Comment ne pas être "
+        "submergé quand on est **plus de 50 personnes** sur un groupe WhatsApp ?\n\n"
+        "Ensemble, nous avons posé les bases d'une charte :\n\n"
+        "- un groupe de discussion par groupe de cuisine ;\n"
+        "- les nouvelles du Mouvement dans l'espace membre ;\n"
+        "- une personne relais par groupe.\n\n"
+        "La charte est jointe : lisez-la avec votre groupe.",
+        [("charte", "Les idées des groupes, au tableau")],
+        True,
+    ),
+    (
+        PAST_RENDEZVOUS[1][0],
+        "Chaque groupe a son logo",
+        T.GROUP_LIFE,
+        RV.PUBLIC,
+        "À leur demande, aidés d'artistes jettois, des groupes ont créé **leur propre logo**. "
+        "Ils l'utilisent pour signer leurs communications et reconnaître leur matériel et "
+        "leurs productions.\n\nDonner un nom à son groupe est, depuis le début des "
+        "cuisines, une étape de la dynamique collective.",
+        [("logos", "Les logos créés par les groupes")],
+        False,
+    ),
+    (
+        PAST_RENDEZVOUS[2][0],
+        "50 kg de bouillon pour 8 groupes",
+        T.CONSERVATION,
+        RV.PUBLIC,
+        "Après un échange de questions, de conseils et de pratiques, **50 kg de bouillon de "
+        "légumes** à conservation longue ont été préparés et partagés entre les 8 groupes "
+        "présents.\n\nLes groupes de CBO ont dit leur besoin d'un **congélateur partagé** "
+        "sur place : nous cherchons une solution.",
+        [("bouillon", "Préparation des bouillons salés"), ("bocaux", "Les bocaux prêts")],
+        False,
+    ),
+    (
+        PAST_RENDEZVOUS[2][0],
+        "Mettre du beurre dans les épinards",
+        T.MONEY,
+        RV.MEMBERS,
+        "Le prix de l'alimentation augmente. Calculer le prix de la portion montre bien "
+        "l'intérêt de cuisiner à plusieurs, en grande quantité.\n\nPistes partagées "
+        "pour les petites rentrées des groupes :\n\n"
+        "- bourses et primes ;\n- petites ventes de soutien ;\n- mini caterings.\n\n"
+        "Attention aux règles d'hygiène qui encadrent la vente de nourriture.",
+        [],
+        False,
+    ),
+]
+# The annual gathering's six morning workshops: report title, theme, text, picture.
+GATHERING_REPORTS = {
+    "Mes émotions et mon alimentation": (
+        "Manger ensemble, c'est prendre soin de soi",
+        T.GROUP_LIFE,
+        "Pourquoi mange-t-on quand on est triste ou stressé ? Chacun a raconté un plat qui "
+        "réconforte. À retenir : manger ensemble, c'est aussi prendre soin de soi.",
+        None,
+    ),
+    "Manger végétarien": (
+        "Des protéines sans viande, et moins chères",
+        T.RECIPES,
+        "Des protéines sans viande : lentilles, pois chiches, haricots, œufs. Un dahl et un "
+        "houmous goûtés sur place, **moins chers** qu'un plat avec viande pour 16 portions.",
+        "legumes",
+    ),
+    "Ma vie sans Tefal": (
+        "Quelles casseroles quand l'antiadhésif s'abîme ?",
+        T.SUPPLY,
+        "Inox, fonte, verre : quelles casseroles choisir quand le revêtement antiadhésif "
+        "s'abîme ? Où les trouver en seconde main à Bruxelles.",
+        None,
+    ),
+    "Une cuisine pauvre en sucre et savoureuse": (
+        "Des desserts avec moitié moins de sucre",
+        T.RECIPES,
+        "Les sucres cachés dans les sauces et les boissons. Des desserts avec des fruits "
+        "mûrs, des épices (cannelle, vanille) et **moitié moins de sucre**.",
+        None,
+    ),
+    "Cuisiner un produit de A à Z": (
+        "Un potiron entier, rien ne se perd",
+        T.CONSERVATION,
+        "Un potiron entier : la chair en soupe, les graines grillées, la peau en chips. "
+        "Rien ne se perd.",
+        None,
+    ),
+    "Enregistrer une recette de cuisine audio": (
+        "Nos recettes à écouter",
+        T.COMMUNICATION,
+        "Avec Graphoui, chaque participant a enregistré sa recette au téléphone. Parler "
+        "lentement, dire les quantités, décrire les gestes : pour celles et ceux qui lisent "
+        "peu. **Écoutez** ce compte-rendu ci-dessous.",
+        None,
+    ),
+}
+
+# This report read aloud (a synthetic voice: espeak-ng, then oggenc; 14 seconds, 35 KB).
+SPOKEN_REPORT = Path(__file__).parent / "demo_files" / "recettes-a-ecouter.ogg"
+
+
+def _picture(name: str) -> SimpleUploadedFile:
+    """A small, simple drawing standing for a photo (the demo has no real photos)."""
+    background, discs = PICTURES[name]
+    image = Image.new("RGB", (800, 600), background)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 480, 800, 600), fill="#d8cbb5")  # the table
+    for x, y, radius, colour in discs:
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
+    out = BytesIO()
+    image.save(out, "JPEG", quality=70)
+    return SimpleUploadedFile(f"{name}.jpg", out.getvalue())
+
+
+def _charter_pdf() -> SimpleUploadedFile:
+    from weasyprint import HTML  # heavy: only when the demo is loaded
+
+    return SimpleUploadedFile("charte.pdf", HTML(string=CHARTER).write_pdf())
+
+
+def _report(event, workshop, title, theme, visibility, text, coordinator) -> Report | None:
+    """The report, or None when it exists already (running the demo again adds nothing)."""
+    report, created = Report.objects.get_or_create(
+        event=event,
+        title=title,
+        defaults={
+            "workshop": workshop,
+            "theme": theme,
+            "visibility": visibility,
+            "text": text,
+            "created_by": coordinator,
+            "created_at": event.ends_at + timedelta(days=3),
+        },
+    )
+    return report if created else None
+
+
+def _seed_reports(events: dict[str, Event], coordinator: User) -> None:
+    for event_title, title, theme, visibility, text, pictures, pdf in REPORTS:
+        event = events[event_title]
+        report = _report(event, None, title, theme, visibility, text, coordinator)
+        if report is None:
+            continue
+        for picture, caption in pictures:
+            add_attachment(report, check_report_file(_picture(picture)), caption)
+        if pdf:
+            add_attachment(report, check_report_file(_charter_pdf()), "La charte (1 page)")
+    gathering = events[GATHERING]
+    for workshop in gathering.workshops.all():
+        title, theme, text, picture = GATHERING_REPORTS[workshop.title]
+        report = _report(gathering, workshop, title, theme, RV.MEMBERS, text, coordinator)
+        if report is not None and picture:
+            add_attachment(report, check_report_file(_picture(picture)), workshop.title)
+        if report is not None and workshop.title == "Enregistrer une recette de cuisine audio":
+            sound = SimpleUploadedFile(SPOKEN_REPORT.name, SPOKEN_REPORT.read_bytes())
+            add_attachment(report, check_report_file(sound), "Le compte-rendu, à écouter")
+    report = _report(
+        gathering,
+        None,
+        "Une journée pour fêter les Cuisines",
+        T.GROUP_LIFE,
+        RV.PUBLIC,
+        "53 cuistots·es de 12 groupes aux six ateliers du matin, un grand banquet à midi "
+        "(environ 80 personnes), puis la nouvelle vidéo des Cuisines et un débat sur les "
+        "démarches communautaires en alimentation.",
+        coordinator,
+    )
+    if report is not None:
+        add_attachment(report, check_report_file(_picture("banquet")), "Le banquet")

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from events.storage import report_storage
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -149,6 +151,13 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     came = models.BooleanField(_("came"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)  # the reminder went, once
+    # A guest's workshop place hangs on their place at the event (a member's are tied by
+    # their account): cancelling that place cancels it too.
+    event_place = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="workshop_places"
+    )
+    # A guest's language (the page's when they registered); members use their account's.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -184,10 +193,10 @@ class Registration(models.Model):
 
     def recipient(self) -> tuple[str, str]:
         """Where and in which language to write to them: a member at their account's
-        address; a guest at the address they gave (guests' language is not stored)."""
+        address and in the language of the page they registered on."""
         if self.person_id:
             return self.person.email or "", self.person.language
-        return self.email, settings.LANGUAGE_CODE
+        return self.email, self.language or settings.LANGUAGE_CODE
 
 
 class CalendarFeed(models.Model):
@@ -206,3 +215,88 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}"
+
+
+class Report(models.Model):
+    """What happened at an event or one of its workshops, for the people who were not
+    there: a short text (Markdown, sanitised when shown), photos, sound, PDF files and a
+    video link. Who may read it is chosen per report."""
+
+    class Theme(models.TextChoices):
+        CONSERVATION = "conservation", _("conservation and hygiene")
+        COMMUNICATION = "communication", _("communication")
+        SUPPLY = "supply", _("supply")
+        RECIPES = "recipes", _("recipes and cooking")
+        GROUP_LIFE = "group_life", _("group life")
+        MONEY = "money", _("money")
+        TRAINING = "training", _("training")
+        OTHER = "other", _("other")
+
+    class Visibility(models.TextChoices):
+        MEMBERS = "members", _("the members of the groups")
+        PARTNERS = "partners", _("members and partners (everyone with an account)")
+        PUBLIC = "public", _("everyone")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reports")
+    workshop = models.ForeignKey(
+        Workshop,
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,  # removing a workshop never loses its report
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text=_("Empty: about the whole event."),
+    )
+    title = models.CharField(_("title"), max_length=120)
+    theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices)
+    text = models.TextField(
+        _("what happened"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Short sentences. **bold**, *italics*, lists with - and links work."),
+    )
+    video_url = models.URLField(_("video link"), blank=True, max_length=300)
+    visibility = models.CharField(
+        _("who may read it"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:report", args=[self.pk])
+
+
+class Attachment(models.Model):
+    """A photo, a sound recording or a PDF file of a report. Every file is checked from
+    its bytes when it comes in (pictures are re-encoded), so it is only ever what its kind
+    says."""
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("photo")
+        AUDIO = "audio", _("sound recording")
+        PDF = "pdf", _("PDF file")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to="reports/", storage=report_storage)
+    caption = models.CharField(_("in a few words"), max_length=160, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.caption or self.file.name

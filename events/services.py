@@ -6,16 +6,19 @@ When someone cancels, the first people on the waiting list move up by themselves
 told by e-mail once the change is saved.
 """
 
+from dataclasses import dataclass
 from functools import partial
 
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cdq.locks import lock_row, locked
+from events.calendar import location
 from events.models import Event, Registration, Workshop
 
 R = Registration.Status
@@ -50,6 +53,18 @@ def places_left(event: Event, workshop: Workshop | None = None) -> int | None:
     return max(limit - places_taken(event, workshop), 0)
 
 
+def guest_workshops(registration: Registration):
+    """A guest's workshop registrations: those hanging on their place at the event."""
+    return Registration.objects.filter(event_place=registration)
+
+
+def _owner(row: Registration) -> tuple:
+    """Whose registration it is: a member's, or the guest's behind one place at the event."""
+    if row.person_id:
+        return ("person", row.person_id)
+    return ("guest", row.event_place_id or row.pk)
+
+
 @_locked
 def register(
     event: Event,
@@ -60,17 +75,32 @@ def register(
     phone: str = "",
     companions: int = 0,
     workshop: Workshop | None = None,
+    guest: Registration | None = None,
+    language: str = "",
 ) -> Registration:
     """A place for `person` (or a guest by name), or a place on the waiting list when it
-    is full. Registering for a workshop registers for its event too."""
+    is full. Registering for a workshop registers for its event too; a guest who already
+    has a place at the event (`guest`, from their private link) adds a workshop to it.
+    A guest's `language` is the page's: their e-mails are written in it."""
     lock_row(event)
     event.refresh_from_db()
     if event.is_cancelled:
         raise RegistrationError(_("This event is cancelled."))
     if not event.registration_open():
         raise RegistrationError(_("Registration is closed for this event."))
-    if workshop is not None and workshop.event_id != event.pk:
-        raise RegistrationError(_("This workshop is not part of this event."))
+    if workshop is not None:
+        # Read again under the lock: its places may have changed since it was loaded.
+        workshop = Workshop.objects.filter(pk=workshop.pk, event=event).first()
+        if workshop is None:
+            raise RegistrationError(_("This workshop is not part of this event."))
+    if guest is not None:
+        guest.refresh_from_db()
+        if (guest.event_id, guest.person_id, guest.workshop_id) != (event.pk, None, None) or (
+            guest.status == R.CANCELLED
+        ):
+            raise RegistrationError(_("Your registration is cancelled."))
+        name, email, phone = guest.name, guest.email, guest.phone
+        companions, language = guest.companions, guest.language
     if not 0 <= companions <= event.most_companions:
         raise RegistrationError(
             _("You may bring %(most)s people at most.") % {"most": event.most_companions}
@@ -79,29 +109,46 @@ def register(
         raise RegistrationError(_("Give your name."))
     if person is None and not (email.strip() or phone.strip()):
         raise RegistrationError(_("Give an e-mail or a phone number, to reach you."))
-    live = Registration.objects.filter(event=event, person=person).exclude(status=R.CANCELLED)
+    who = dict(person=person, name=name, email=email, phone=phone, companions=companions)
+    who["language"] = "" if person is not None else language
     if person is not None:
-        if live.filter(workshop=workshop).exists():
+        live = Registration.objects.filter(event=event, person=person).exclude(status=R.CANCELLED)
+        at_event = live.filter(workshop=None).first()
+        chosen = live.filter(workshop__isnull=False)
+    else:
+        at_event = guest
+        chosen = guest_workshops(guest) if guest else Registration.objects.none()
+        chosen = chosen.exclude(status=R.CANCELLED)
+    if workshop is None:
+        if at_event is not None:
             raise RegistrationError(_("You are already registered."))
-        if workshop is not None:
-            same_slot = live.filter(workshop__slot=workshop.slot, workshop__isnull=False)
-            if same_slot.exists():
-                raise RegistrationError(
-                    _("You already chose a workshop at this time. Cancel it first.")
-                )
-            at_event = live.filter(workshop=None).first()
-            if at_event is None:
-                at_event = _create(event, None, person, name, email, phone, companions)
-            # Nobody holds a workshop place while still waiting to come at all.
-            waiting = at_event.status == R.WAITING
-            return _create(
-                event, workshop, person, name, email, phone, companions, must_wait=waiting
-            )
-    return _create(event, workshop, person, name, email, phone, companions)
+        return _create(event, None, **who)
+    if chosen.filter(workshop=workshop).exists():
+        raise RegistrationError(_("You are already registered."))
+    if chosen.filter(workshop__slot=workshop.slot).exists():
+        raise RegistrationError(_("You already chose a workshop at this time. Cancel it first."))
+    if at_event is None:
+        at_event = _create(event, None, **who)
+    # A guest's workshop place hangs on their place at the event (see guest_workshops).
+    event_place = None if person is not None else at_event
+    # Nobody holds a workshop place while still waiting to come at all.
+    return _create(
+        event, workshop, **who, event_place=event_place, must_wait=at_event.status == R.WAITING
+    )
 
 
 def _create(
-    event, workshop, person, name, email, phone, companions, *, must_wait=False
+    event,
+    workshop,
+    *,
+    person,
+    name,
+    email,
+    phone,
+    companions,
+    language="",
+    event_place=None,
+    must_wait=False,
 ) -> Registration:
     """A place if one is free and nobody is waiting for it already (first come, first
     served), else a place on the waiting list."""
@@ -118,26 +165,36 @@ def _create(
         email=email.strip(),
         phone=phone.strip(),
         companions=companions,
+        language=language,
+        event_place=event_place,
         status=R.WAITING if full else R.CONFIRMED,
     )
+
+
+def _reload_locked(registration: Registration) -> None:
+    """Lock the registration's event, then read the registration again, and with it its
+    event and workshop: their places may have changed since the caller loaded them."""
+    lock_row(Event(pk=registration.event_id))
+    registration.refresh_from_db()  # also forgets the event and workshop loaded before
 
 
 @_locked
 def cancel(registration: Registration) -> list[Registration]:
     """Free the place; the first people waiting move up. Cancelling one's place at the
     event cancels one's workshops too. Returns the registrations that moved up."""
+    _reload_locked(registration)
     event = registration.event
-    lock_row(event)
-    registration.refresh_from_db()
     if registration.status == R.CANCELLED:
         return []
     freed = [registration]
-    if registration.workshop_id is None and registration.person_id is not None:
-        freed += list(
-            Registration.objects.filter(
+    if registration.workshop_id is None:
+        if registration.person_id is not None:
+            workshops = Registration.objects.filter(
                 event=event, person_id=registration.person_id, workshop__isnull=False
-            ).exclude(status=R.CANCELLED)
-        )
+            )
+        else:
+            workshops = guest_workshops(registration)
+        freed += list(workshops.exclude(status=R.CANCELLED))
     now = timezone.now()
     for row in freed:
         row.status, row.cancelled_at = R.CANCELLED, now
@@ -156,13 +213,14 @@ def _promote(event: Event, workshop: Workshop | None) -> list[Registration]:
     waiting = Registration.objects.filter(event=event, workshop=workshop, status=R.WAITING)
     still_waiting_to_come = set()
     if workshop is not None:
-        still_waiting_to_come = set(
-            Registration.objects.filter(
-                event=event, workshop=None, status=R.WAITING, person__isnull=False
-            ).values_list("person_id", flat=True)
-        )
+        still_waiting_to_come = {
+            _owner(row)
+            for row in Registration.objects.filter(
+                event=event, workshop=None, status=R.WAITING
+            ).only("person_id", "event_place_id")
+        }
     for row in waiting.select_related("person", "workshop"):
-        if row.person_id in still_waiting_to_come:
+        if _owner(row) in still_waiting_to_come:
             continue  # their workshop place waits for their place at the event
         if limit is not None and taken + row.seats > limit:
             break  # first come, first served: nobody jumps the queue
@@ -173,11 +231,15 @@ def _promote(event: Event, workshop: Workshop | None) -> list[Registration]:
         transaction.on_commit(partial(_tell_moved_up, row))
     if workshop is None and moved:
         # People who came in may now take the workshop places they were waiting for.
-        people = [row.person_id for row in moved if row.person_id]
-        workshops = Workshop.objects.filter(
-            registrations__person_id__in=people, registrations__status=R.WAITING, event=event
-        ).distinct()
-        for waiting_workshop in workshops:
+        owners = {_owner(row) for row in moved}
+        waiting_workshops = {
+            row.workshop_id
+            for row in Registration.objects.filter(
+                event=event, workshop__isnull=False, status=R.WAITING
+            ).only("person_id", "event_place_id", "workshop_id")
+            if _owner(row) in owners
+        }
+        for waiting_workshop in Workshop.objects.filter(pk__in=waiting_workshops):
             moved += _promote(event, waiting_workshop)
     return moved
 
@@ -185,9 +247,8 @@ def _promote(event: Event, workshop: Workshop | None) -> list[Registration]:
 @_locked
 def move_up(registration: Registration) -> Registration:
     """A coordinator gives a waiting person a place that is free (never beyond the places)."""
+    _reload_locked(registration)
     event = registration.event
-    lock_row(event)
-    registration.refresh_from_db()
     if registration.status != R.WAITING:
         raise RegistrationError(_("This person is not on the waiting list."))
     left = places_left(event, registration.workshop)
@@ -218,6 +279,40 @@ def _tell_moved_up(registration: Registration) -> None:
             None,
             [email],
         )
+
+
+def tell_of_change(event: Event) -> int:
+    """The day, time or place of an event changed: everyone registered or waiting is told,
+    each in their own language, once it is saved. Returns how many have an e-mail."""
+    people = [
+        row
+        for row in event.registrations.filter(workshop=None)
+        .exclude(status=R.CANCELLED)
+        .select_related("person")
+        if row.recipient()[0]
+    ]
+
+    def send() -> None:
+        for row in people:
+            email, language = row.recipient()
+            with translation.override(language):
+                send_mail(
+                    _("Changed: %(title)s") % {"title": event.title},
+                    _(
+                        "%(title)s has changed. It is now on %(day)s, at %(place)s.\n\n"
+                        "If you cannot come any more, please cancel, so someone else can."
+                    )
+                    % {
+                        "title": event.title,
+                        "day": date_format(timezone.localtime(event.starts_at), "l j F, H:i"),
+                        "place": location(event),
+                    },
+                    None,
+                    [email],
+                )
+
+    transaction.on_commit(send)
+    return len(people)
 
 
 def _send_to(registrations, subject: str, body: str) -> int:
@@ -252,6 +347,137 @@ def cancel_event(event: Event, *, message: str) -> int:
     return len(people)
 
 
+# Creating and changing events --------------------------------------------------------------
+
+
+@dataclass
+class WorkshopLine:
+    """One workshop line of the event form: an existing workshop (or None for a new one),
+    its new values, and whether it is to be removed."""
+
+    workshop: Workshop | None
+    slot: str = ""
+    title: str = ""
+    host: str = ""
+    places: int | None = None
+    remove: bool = False
+
+
+class EventChangeError(RegistrationError):
+    """Changes refused because of the registrations: `problems` lists where each one goes
+    on the form, as (workshop line number or None for the event, field name, message)."""
+
+    def __init__(self, problems: list[tuple[int | None, str, str]]):
+        super().__init__(" ".join(message for _line, _field, message in problems))
+        self.problems = problems
+
+
+def _too_few(taken: int) -> str:
+    return ngettext(
+        "%(taken)s place is already taken: give at least %(taken)s place.",
+        "%(taken)s places are already taken: give at least %(taken)s places.",
+        taken,
+    ) % {"taken": taken}
+
+
+def _more_places(before: int | None, after: int | None) -> bool:
+    return after is None or (before is not None and after > before)
+
+
+@_locked
+def save_event(event: Event, workshops: list[WorkshopLine]) -> list[Registration]:
+    """Save a new or changed event (its fields already set) and its workshops, all or
+    nothing. Under the event's lock, so registrations cannot slip in meanwhile: places
+    never go below the places taken, a workshop people registered for is not removed, and
+    more places move the waiting list up (each person told by e-mail). Returns who moved
+    up."""
+    editing = event.pk is not None
+    before: dict[int | None, int | None] = {}
+    if editing:
+        lock_row(event)
+        stored = Event.objects.only("capacity", "cancelled_at").get(pk=event.pk)
+        if stored.is_cancelled:
+            raise RegistrationError(_("This event is cancelled."))
+        before[None] = stored.capacity
+        before.update(event.workshops.values_list("pk", "places"))
+    problems = _refusals(event, workshops)
+    if problems:
+        raise EventChangeError(problems)
+    event.save()
+    changed = []
+    for line in workshops:
+        workshop = line.workshop or Workshop(event=event)
+        if line.remove:
+            if workshop.pk is not None:
+                workshop.delete()
+            continue
+        workshop.slot, workshop.title, workshop.host = line.slot, line.title, line.host
+        workshop.places = line.places
+        workshop.save()
+        if workshop.pk in before and _more_places(before[workshop.pk], workshop.places):
+            changed.append(workshop)
+    moved = []
+    if editing:
+        if _more_places(before[None], event.capacity):
+            moved += _promote(event, None)
+        for workshop in changed:
+            moved += _promote(event, workshop)
+    return moved
+
+
+def _refusals(event: Event, workshops: list[WorkshopLine]) -> list[tuple[int | None, str, str]]:
+    """What the registrations forbid: fewer places than taken, removing a workshop people
+    registered for or reported on. Counted in two queries, under the lock."""
+    if event.pk is None:
+        return []
+    taken: dict[int | None, int] = {}
+    live: dict[int | None, int] = {}
+    history: set[int | None] = set()
+    rows = event.registrations.values_list("workshop_id", "status", "companions")
+    for workshop_id, status, companions in rows:
+        history.add(workshop_id)
+        if status == R.CONFIRMED:
+            taken[workshop_id] = taken.get(workshop_id, 0) + 1 + companions
+        if status != R.CANCELLED:
+            live[workshop_id] = live.get(workshop_id, 0) + 1
+    reported = set(
+        event.reports.filter(workshop__isnull=False).values_list("workshop_id", flat=True)
+    )
+    problems = []
+    if event.capacity is not None and event.capacity < taken.get(None, 0):
+        problems.append((None, "capacity", _too_few(taken[None])))
+    for number, line in enumerate(workshops):
+        pk = line.workshop.pk if line.workshop else None
+        if pk is None:
+            continue
+        if line.remove and live.get(pk):
+            problems.append(
+                (
+                    number,
+                    "DELETE",
+                    ngettext(
+                        "%(count)s person is registered for this workshop: it cannot be "
+                        "removed. Write to them first, or keep it.",
+                        "%(count)s people are registered for this workshop: it cannot be "
+                        "removed. Write to them first, or keep it.",
+                        live[pk],
+                    )
+                    % {"count": live[pk]},
+                )
+            )
+        elif line.remove and pk in reported:
+            problems.append(
+                (number, "DELETE", _("This workshop has a report: it cannot be removed."))
+            )
+        elif line.remove and pk in history:
+            problems.append(
+                (number, "DELETE", _("People cancelled their place here: it cannot be removed."))
+            )
+        elif not line.remove and line.places is not None and line.places < taken.get(pk, 0):
+            problems.append((number, "places", _too_few(taken[pk])))
+    return problems
+
+
 def message_registered(event: Event, *, subject: str, body: str, waiting_too: bool) -> int:
     """A coordinator writes to the people coming (and, if asked, those waiting)."""
     statuses = [R.CONFIRMED, R.WAITING] if waiting_too else [R.CONFIRMED]
@@ -260,8 +486,18 @@ def message_registered(event: Event, *, subject: str, body: str, waiting_too: bo
 
 
 @transaction.atomic
-def mark_attendance(event: Event, came: set[int]) -> None:
-    """Who came, from the printed list: ticked came, unticked did not."""
+def mark_attendance(event: Event, came: set[int], at_workshops: set[int] = frozenset()) -> None:
+    """Who came, from the printed lists: ticked came, unticked did not. At a workshop,
+    ticked came; unticked is "not known" (the workshop lists are often not kept), except
+    for people unticked at the event itself (the year's figures count workshop
+    participants from these rows)."""
     confirmed = event.registrations.filter(workshop=None, status=R.CONFIRMED)
     confirmed.filter(pk__in=came).update(came=True)
     confirmed.exclude(pk__in=came).update(came=False)
+    absent = confirmed.filter(came=False)
+    workshops = event.registrations.filter(workshop__isnull=False, status=R.CONFIRMED)
+    workshops.update(came=None)
+    workshops.filter(
+        Q(person__in=absent.exclude(person=None).values("person")) | Q(event_place__in=absent)
+    ).update(came=False)
+    workshops.filter(pk__in=at_workshops).update(came=True)  # seen there: they came

@@ -85,6 +85,33 @@ def followed_groups(user: User):
     return Group.objects.none()
 
 
+def get_contact_for_facilitator(user: User, slug: str, pk: int):
+    """One contact with a group, for the group's facilitator and coordinators (see
+    get_group_for_facilitator); a contact of another group is a 404."""
+    from groups.models import Contact
+
+    group = get_group_for_facilitator(user, slug)
+    contact = Contact.objects.filter(group=group, pk=pk).first()
+    if contact is None:
+        raise Http404
+    return group, contact
+
+
+def may_facilitate(user: User) -> bool:
+    """The facilitation dashboard is for facilitators and coordinators (others: 404)."""
+    return user.is_authenticated and user.is_movement_staff
+
+
+def get_group_for_facilitator(user: User, slug: str) -> Group:
+    """A group's follow-up (its contacts, needs, launch steps) is for its facilitator and
+    coordinators. Its own members, referents included, get 403; anyone else 404, other
+    facilitators too."""
+    group = get_group_for_member(user, slug)
+    if not (user.is_coordinator or (user.is_facilitator and group.facilitator_id == user.pk)):
+        raise PermissionDenied
+    return group
+
+
 def groups_cooking_in(kitchen: Kitchen, user: User):
     """The groups that use a kitchen (directly or through its food hub), each marked
     `is_mine` when the person belongs to it."""
@@ -319,6 +346,14 @@ def get_event_for_reader(user: User, pk: int):
     return event
 
 
+def may_see_event(user: User, event) -> bool:
+    """The same rule as `visible_events`, for an event already loaded (a public report
+    of a members' event links to the event only for those who may open it)."""
+    from events.models import Event
+
+    return user.is_authenticated or event.audience == Event.Audience.PUBLIC
+
+
 def get_own_registration(user: User, pk: int):
     """A person's own registration (404 for anyone else's)."""
     from events.models import Registration
@@ -352,6 +387,16 @@ def get_event_for_coordinator(user: User, pk: int):
     return event
 
 
+def may_create_events(user: User) -> bool:
+    return user.is_authenticated and user.is_coordinator
+
+
+def check_may_create_events(user: User) -> None:
+    """Coordinators publish events; anyone else logged in gets 403."""
+    if not may_create_events(user):
+        raise PermissionDenied
+
+
 def get_registration_for_coordinator(user: User, pk: int):
     from events.models import Registration
 
@@ -361,6 +406,56 @@ def get_registration_for_coordinator(user: User, pk: int):
     if registration is None:
         raise Http404
     return registration
+
+
+def visible_reports(user: User):
+    """Public reports for everyone; "partners" reports for everyone with an account;
+    "members" reports for the members of a group and the movement's staff."""
+    from events.models import Report
+
+    V = Report.Visibility
+    if not user.is_authenticated:
+        return Report.objects.filter(visibility=V.PUBLIC)
+    if user.is_movement_staff:
+        return Report.objects.all()
+    member = Exists(Membership.objects.current().filter(person=user))
+    return Report.objects.filter(
+        Q(visibility__in=[V.PUBLIC, V.PARTNERS]) | (Q(visibility=V.MEMBERS) & member)
+    )
+
+
+def get_report_for_reader(user: User, pk: int):
+    report = visible_reports(user).select_related("event", "workshop").filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+def get_report_file_for_reader(user: User, name: str):
+    """A stored file of a report (or a photo's thumbnail, `<stem>.thumb.jpg`), for whoever
+    may read that report; a 404 for anyone else and for a name no report holds."""
+    from events.models import Attachment
+
+    names = Q(file=name)
+    if name.endswith(".thumb.jpg"):
+        stem = name.removesuffix(".thumb.jpg")
+        names |= Q(kind=Attachment.Kind.PHOTO, file__startswith=f"{stem}.")
+    attachment = (
+        Attachment.objects.filter(names, report__in=visible_reports(user).values("pk"))
+        .order_by("pk")
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def get_report_for_coordinator(user: User, pk: int):
+    """A report to change: for coordinators; others who may read it get 403."""
+    report = get_report_for_reader(user, pk)
+    if not user.is_coordinator:
+        raise PermissionDenied
+    return report
 
 
 def get_calendar_feed_by_token(token: str):
@@ -376,3 +471,14 @@ def get_calendar_feed_by_token(token: str):
     if feed is None:
         raise Http404
     return feed
+
+
+# Figures ----------------------------------------------------------------------------------
+# The movement's figures month by month are for coordinators (the annual report); the
+# public page shows a few totals, with no personal data.
+
+
+def check_may_read_figures(user: User) -> None:
+    """Coordinators read the movement's figures; anyone else logged in gets 403."""
+    if not (user.is_authenticated and user.is_coordinator):
+        raise PermissionDenied

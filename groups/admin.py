@@ -3,7 +3,10 @@ from django.db import models
 
 from cdq.uploads import ImageUploadField
 from groups.models import (
+    Contact,
     Equipment,
+    FacilitationReminder,
+    FollowUp,
     FoodHub,
     Group,
     GroupStatusChange,
@@ -105,6 +108,39 @@ class KitchenBookingAdmin(admin.ModelAdmin):
     list_filter = ["kitchen", "group"]
     search_fields = ["kitchen__name", "group__name", "note"]
     date_hierarchy = "starts_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+# Facilitation ---------------------------------------------------------------------------
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin):
+    list_display = ["group", "contacted_on", "channel", "by", "next_contact_on"]
+    list_filter = ["channel", "group__facilitator", "group"]
+    search_fields = ["group__name", "news", "resources", "next_steps"]
+    date_hierarchy = "contacted_on"
+    autocomplete_fields = ["group", "by"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(admin.ModelAdmin):
+    list_display = ["group", "rhythm_days"]
+    search_fields = ["group__name"]
+    autocomplete_fields = ["group"]
+
+
+@admin.register(FacilitationReminder)
+class FacilitationReminderAdmin(admin.ModelAdmin):
+    """Read-only: what the weekly command sent (it never sends a week twice)."""
+
+    list_display = ["facilitator", "week", "sent_at"]
+    list_filter = ["week"]
 
     def has_add_permission(self, request):
         return False

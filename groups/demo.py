@@ -167,7 +167,7 @@ GROUPS = [
         "Les Pissenlits",
         None,
         None,
-        [(2026, S.LAUNCHING)],
+        [(2025, S.LAUNCHING)],  # a slow start: the 2025 figures count one group launching
         Group.Frequency.IRREGULAR,
     ),
     (

@@ -178,9 +178,10 @@ class TakenForm(PlainForm):
 
 
 class EditSessionForm(SessionForm):
-    """Change the day, the deadline, the kitchen, the note and each dish's maximum."""
+    """Change the day, the deadline, the kitchen, the note, each dish's maximum; take a dish
+    nobody ordered off the menu, or add one."""
 
-    def __init__(self, *args, session, kitchens, **kwargs):
+    def __init__(self, *args, session, kitchens, recipes, **kwargs):
         starts = timezone.localtime(session.starts_at)
         deadline = timezone.localtime(session.deadline)
         kwargs.setdefault(
@@ -205,6 +206,30 @@ class EditSessionForm(SessionForm):
                 max_value=500,
                 initial=dish.max_portions,
             )
+            self.fields[f"remove-{dish.pk}"] = forms.BooleanField(
+                label=_("Take %(dish)s off the menu") % {"dish": dish.recipe.title},
+                required=False,
+            )
+        self.fields["add_recipe"] = forms.ModelChoiceField(
+            label=_("Add a dish"),
+            queryset=recipes.exclude(pk__in=[dish.recipe_id for dish in self.dishes]),
+            required=False,
+            empty_label=_("No new dish"),
+        )
+        self.fields["add_max"] = forms.IntegerField(
+            label=_("At most, for the new dish (portions)"),
+            required=False,
+            min_value=1,
+            max_value=500,
+            help_text=_("Empty: no limit."),
+        )
 
     def maxima(self) -> dict[int, int | None]:
         return {dish.pk: self.cleaned_data.get(f"max-{dish.pk}") for dish in self.dishes}
+
+    def removed(self) -> set[int]:
+        return {dish.pk for dish in self.dishes if self.cleaned_data.get(f"remove-{dish.pk}")}
+
+    def added(self) -> list[tuple]:
+        recipe = self.cleaned_data.get("add_recipe")
+        return [(recipe, self.cleaned_data.get("add_max"))] if recipe else []

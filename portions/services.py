@@ -94,9 +94,18 @@ def create_session(
 
 @_locked
 def update_session(
-    session: Session, *, starts_at, deadline, kitchen, note: str, maxima: dict[int, int | None]
+    session: Session,
+    *,
+    starts_at,
+    deadline,
+    kitchen,
+    note: str,
+    maxima: dict[int, int | None],
+    remove: set[int] = frozenset(),
+    add: list[tuple] = (),
 ) -> Session:
-    """Change a session not cooked yet. A dish's maximum never goes below what is ordered."""
+    """Change a session not cooked yet. A dish's maximum never goes below what is ordered;
+    a dish leaves the menu only while nobody ordered it; `add` is (recipe, max) pairs."""
     lock_row(session)
     session.refresh_from_db()
     if session.status not in (S.DRAFT, S.OPEN, S.CLOSED):
@@ -104,16 +113,48 @@ def update_session(
     if deadline > starts_at:
         raise SessionError(_("The pre-order deadline must come before the session."))
     dishes = {dish.pk: dish for dish in session.dishes.select_related("recipe")}
+    ordered = dict(
+        Order.objects.filter(dish__session=session)
+        .values("dish")
+        .annotate(total=Sum("ordered"))
+        .values_list("dish", "total")
+    )
+    for dish_id in remove:
+        if ordered.get(dish_id):
+            raise SessionError(
+                _("%(ordered)s portions of %(dish)s are ordered: it stays on the menu.")
+                % {"ordered": ordered[dish_id], "dish": dishes[dish_id].recipe.title}
+            )
+    if Receipt.objects.filter(dish__in=remove).exists():
+        raise SessionError(_("A receipt is written for this dish: it stays on the menu."))
+    on_menu = {dish.recipe_id for dish in dishes.values()}
+    if any(recipe.pk in on_menu for recipe, _most in add):
+        raise SessionError(_("This dish is already on the menu."))
+    if not set(dishes) - set(remove) and not add:
+        raise SessionError(_("Choose at least one dish."))
     for dish_id, most in maxima.items():
+        if dish_id in remove:
+            continue
         dish = dishes[dish_id]
-        ordered = dish.orders.aggregate(total=Sum("ordered"))["total"] or 0
-        if most is not None and most < ordered:
+        if most is not None and most < ordered.get(dish_id, 0):
             raise SessionError(
                 _("%(ordered)s portions of %(dish)s are already ordered.")
-                % {"ordered": ordered, "dish": dish.recipe.title}
+                % {"ordered": ordered[dish_id], "dish": dish.recipe.title}
             )
         dish.max_portions = most
         dish.save(update_fields=["max_portions"])
+    Dish.objects.filter(session=session, pk__in=remove).delete()  # their empty orders too
+    last = max((dish.position for dish in dishes.values()), default=-1)
+    Dish.objects.bulk_create(
+        Dish(
+            session=session,
+            recipe=recipe,
+            position=last + 1 + n,
+            max_portions=most,
+            batch_portions=recipe.portions,
+        )
+        for n, (recipe, most) in enumerate(add)
+    )
     session.starts_at, session.deadline, session.kitchen, session.note = (
         starts_at,
         deadline,

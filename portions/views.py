@@ -200,7 +200,12 @@ def _order_table(session, memberships, dishes):
 @require_http_methods(["GET", "POST"])
 def edit_session(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     session = access.get_session_for_referent(request.user, slug, pk)
-    form = EditSessionForm(_posted(request), session=session, kitchens=session.group.kitchens.all())
+    form = EditSessionForm(
+        _posted(request),
+        session=session,
+        kitchens=session.group.kitchens.all(),
+        recipes=access.readable_recipes(request.user).order_by("title"),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -211,6 +216,8 @@ def edit_session(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
                 kitchen=data["kitchen"],
                 note=data["note"],
                 maxima=form.maxima(),
+                remove=form.removed(),
+                add=form.added(),
             )
         except services.SessionError as refusal:
             messages.error(request, refusal.message)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cdq.text import fold
 from recipes import scaling
 from recipes.allergens import from_mask
 
@@ -61,6 +62,8 @@ class Food(models.Model):
     plural = models.CharField(
         _("plural"), max_length=80, blank=True, help_text=_("e.g. onions. Empty: same as name.")
     )
+    # The name and plural folded for the search (cdq/text.py): kept by save().
+    search_name = models.CharField(max_length=170, blank=True, editable=False)
     category = models.CharField(
         _("shop section"), max_length=12, choices=Category.choices, default=Category.OTHER
     )
@@ -106,6 +109,12 @@ class Food(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(f"{self.name} {self.plural}")
+        if (fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*fields, "search_name"}
+        super().save(*args, **kwargs)
 
     def name_for(self, amount) -> str:
         return self.plural if self.plural and amount and amount > 1 else self.name
@@ -222,6 +231,7 @@ class Recipe(models.Model):
         MOVEMENT = "movement", _("The whole movement")
 
     title = models.CharField(_("title"), max_length=120)
+    search_title = models.CharField(max_length=120, blank=True, editable=False)  # fold(title)
     language = models.CharField(
         _("language of the recipe"),
         max_length=8,
@@ -293,6 +303,12 @@ class Recipe(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_title = fold(self.title)
+        if (fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*fields, "search_title"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("recipes:detail", args=[self.pk])

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from cdq.http import AuthenticatedHttpRequest, HtmxHttpRequest
+from cdq.text import fold
 from groups import access
 from recipes import pdf
 from recipes.allergens import DIETS, Allergen
@@ -48,9 +49,16 @@ LINES = Prefetch("ingredients", Ingredient.objects.select_related("food"))
 def _filtered(recipes, filters: dict, user):
     """The recipes that pass the library's filters, in the database (cost excepted)."""
     lines = Ingredient.objects.filter(recipe=OuterRef("pk"))
-    if query := filters.get("q"):
+    if query := (filters.get("q") or "").strip():
+        # Folded names first (no accents, any case); the plain match covers rows written
+        # without save() (bulk loads).
+        folded = fold(query)
         recipes = recipes.filter(
-            Q(title__icontains=query) | Exists(lines.filter(food__name__icontains=query))
+            Q(search_title__contains=folded)
+            | Q(title__icontains=query)
+            | Exists(
+                lines.filter(Q(food__search_name__contains=folded) | Q(food__name__icontains=query))
+            )
         )
     if diet := DIETS.get(filters.get("diet") or ""):
         excluded = Q()
@@ -313,7 +321,7 @@ def prices(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()[:60]
     foods = Food.objects.all()
     if query:
-        foods = foods.filter(name__icontains=query)
+        foods = foods.filter(Q(search_name__contains=fold(query)) | Q(name__icontains=query))
     order = list(Food.Category.values)  # the order of a walk through a shop
     foods = sorted(foods, key=lambda food: (order.index(food.category), food.name.lower()))
     group_id = access.pricing_group_id(request.user)

@@ -12,12 +12,15 @@ gives, per persona, the status of a plain GET (302 sends a visitor to the login 
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from events.models import CalendarFeed, Event, Workshop
+from events.models import Attachment, CalendarFeed, Event, Report, Workshop
 from events.services import register as register_for_event
+from events.storage import report_files
 from groups.bookings import book_kitchen
+from groups.models import Contact
 from groups.services import create_invitation
 from portions.models import Session, Transfer
 from portions.services import change_status, create_session
@@ -49,6 +52,10 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "home": ("/", EVERYONE_200),
     "healthz": ("/healthz", EVERYONE_200),
     "set_language": ("/i18n/setlang/", dict.fromkeys(PERSONAS, 405)),
+    # The movement's figures month by month: coordinators; a few totals for everyone.
+    "figures": ("/figures/?year=2025", COORDINATORS),
+    "figures_csv": ("/figures/2025.csv", COORDINATORS),
+    "public_figures": ("/figures/public/", EVERYONE_200),
     "accounts:me": ("/me/", LOGGED_IN_200),
     # Cooking sessions of Ça Chauffe; {transfer}: the member owes the referent.
     "portions:index": ("/cooking/", LOGGED_IN_200),
@@ -98,6 +105,23 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "events:message": ("/events/{event}/message/", COORDINATORS),
     "events:cancel_event": ("/events/{event}/cancel/", COORDINATORS),
     "events:move_up": ("/events/registrations/{registration}/move-up/", POST_ONLY),
+    # Writing and changing events (and their workshops): coordinators.
+    "events:create": ("/events/new/", COORDINATORS),
+    "events:edit": ("/events/{event}/edit/", COORDINATORS),
+    # Reports: {report} is for the members of any group and staff (a 404 for visitors);
+    # only coordinators change them.
+    "events:reports": ("/events/reports/", EVERYONE_200),
+    "events:report": ("/events/reports/{report}/", row(404, 200, 200, 200, 200, 200, 200)),
+    # Its PDF file, served by the app to whoever may read the report.
+    "events:report_media": ("/events/files/{report_file}", row(404, 200, 200, 200, 200, 200, 200)),
+    "events:report_create": ("/events/{event}/reports/new/", COORDINATORS),
+    "events:report_edit": ("/events/reports/{report}/edit/", COORDINATORS),
+    "events:report_add_file": ("/events/reports/{report}/files/new/", COORDINATORS),
+    "events:report_remove_file": (
+        "/events/reports/{report}/files/{attachment}/remove/",
+        COORDINATORS,
+    ),
+    "events:report_delete": ("/events/reports/{report}/delete/", COORDINATORS),
     # Groups: public cards for all, the rest for the group's people only.
     "groups:directory": ("/groups/", EVERYONE_200),
     "groups:overview": ("/groups/overview/", row(302, 404, 404, 404, 404, 200, 200)),
@@ -115,6 +139,21 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     # Booking is for people who manage a group: the outsider referent books for their own.
     "groups:book": ("/kitchens/{kitchen}/book/", row(302, 403, 200, 403, 200, 200, 200)),
     "groups:cancel_booking": ("/kitchens/bookings/{booking}/cancel/", POST_ONLY),
+    # Facilitation: a group's contacts are for its facilitator and coordinators; its own
+    # members (referents too) get 403, everyone else 404 (the facilitator follows the other).
+    "facilitation:dashboard": ("/facilitation/", row(302, 404, 404, 404, 404, 200, 200)),
+    "facilitation:group": ("/facilitation/{group}/", row(302, 403, 403, 404, 404, 404, 200)),
+    "facilitation:log": ("/facilitation/{group}/contact/", row(302, 403, 403, 404, 404, 404, 200)),
+    "facilitation:change": (
+        "/facilitation/{group}/contact/{contact}/",
+        row(302, 403, 403, 404, 404, 404, 200),
+    ),
+    "facilitation:remove": (
+        "/facilitation/{group}/contact/{contact}/remove/",
+        row(302, 403, 403, 404, 404, 404, 200),
+    ),
+    "facilitation:rhythm": ("/facilitation/{group}/rhythm/", POST_ONLY),
+    "facilitation:launch": ("/facilitation/{group}/launch/", POST_ONLY),
     # allauth's pages, in our shell.
     "account_request_login_code": (LOGIN, VISITORS_ONLY),
     "account_confirm_login_code": ("/accounts/login/code/confirm/", dict.fromkeys(PERSONAS, 302)),
@@ -230,6 +269,35 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
     ),
     "events:message": ("/events/{event}/message/", {}, row(302, 403, 403, 403, 403, 403, 200)),
     "events:cancel_event": ("/events/{event}/cancel/", {}, row(302, 403, 403, 403, 403, 403, 200)),
+    # An empty form: shown again with its errors, nothing saved.
+    "events:create": ("/events/new/", {}, row(302, 403, 403, 403, 403, 403, 200)),
+    "events:edit": ("/events/{event}/edit/", {}, row(302, 403, 403, 403, 403, 403, 200)),
+    "events:report_create": (
+        "/events/{event}/reports/new/",
+        {"title": "Compte-rendu", "theme": "supply", "visibility": "members"},
+        row(302, 403, 403, 403, 403, 403, 302),
+    ),
+    "events:report_edit": (
+        "/events/reports/{report}/edit/",
+        {"title": "Compte-rendu", "theme": "supply", "visibility": "public"},
+        row(302, 403, 403, 403, 403, 403, 302),
+    ),
+    # No file sent: the form says so (200), nothing added.
+    "events:report_add_file": (
+        "/events/reports/{report}/files/new/",
+        {},
+        row(302, 403, 403, 403, 403, 403, 200),
+    ),
+    "events:report_remove_file": (
+        "/events/reports/{report}/files/{attachment}/remove/",
+        {},
+        row(302, 403, 403, 403, 403, 403, 302),
+    ),
+    "events:report_delete": (
+        "/events/reports/{report}/delete/",
+        {"confirm": "1"},
+        row(302, 403, 403, 403, 403, 403, 302),
+    ),
     # The private link is the key: whoever holds it may cancel.
     "events:registration": ("/events/r/{registration_token}/", {}, dict.fromkeys(PERSONAS, 302)),
     # The two people of a transfer, and whoever manages the group.
@@ -242,6 +310,33 @@ POSTS: dict[str, tuple[str, dict, dict[str, int]]] = {
         "/cooking/transfers/{transfer}/confirm/",
         {},
         row(302, 302, 302, 404, 404, 404, 302),
+    ),
+    # Facilitation: only the group's facilitator and coordinators (an empty contact form
+    # comes back with its errors: 200).
+    "facilitation:log": (
+        "/facilitation/{group}/contact/",
+        {},
+        row(302, 403, 403, 404, 404, 404, 200),
+    ),
+    "facilitation:change": (
+        "/facilitation/{group}/contact/{contact}/",
+        {},
+        row(302, 403, 403, 404, 404, 404, 200),
+    ),
+    "facilitation:remove": (
+        "/facilitation/{group}/contact/{contact}/remove/",
+        {},
+        row(302, 403, 403, 404, 404, 404, 302),
+    ),
+    "facilitation:rhythm": (
+        "/facilitation/{group}/rhythm/",
+        {"rhythm_days": 28},
+        row(302, 403, 403, 404, 404, 404, 302),
+    ),
+    "facilitation:launch": (
+        "/facilitation/{group}/launch/",
+        {"steps": "space"},
+        row(302, 403, 403, 404, 404, 404, 302),
     ),
 }
 # Changes anyone may make who holds the link (a guest's own registration).
@@ -280,10 +375,20 @@ def world(group, other_group, referent, member, kitchen, kept_recipe, soup):
         capacity=30,
     )
     Workshop.objects.create(event=event, title="Conserves", places=10)
+    report = Report.objects.create(event=event, title="Ce qui s'est dit", theme="supply")
+    stored = report_files.save("reports/charte.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    attachment = Attachment.objects.create(report=report, kind=Attachment.Kind.PDF, file=stored)
     registration = register_for_event(event, person=member)
     feed = CalendarFeed.objects.create(person=member)
+    contact = Contact.objects.create(
+        group=group, contacted_on=timezone.localdate(), news="Le frigo est en panne."
+    )
     return {
+        "contact": contact.pk,
         "feed_token": feed.token,
+        "report": report.pk,
+        "attachment": attachment.pk,
+        "report_file": stored,
         "event": event.pk,
         "registration": registration.pk,
         "registration_token": registration.token,

@@ -9,8 +9,9 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from accounts.models import User
-from events.models import Event, Workshop
+from events.models import Attachment, Event, Report, Workshop
 from events.services import register
+from groups.models import Contact
 from groups.services import create_invitation
 from portions.models import Session
 from portions.services import change_status, create_session, place_order
@@ -25,6 +26,8 @@ VISITOR_PAGES = [
     "/accounts/signup/",
     "/accounts/password/reset/",
     "/events/",
+    "/events/reports/",
+    "/figures/public/",
     "/nothing-here/",
 ]
 MEMBER_PAGES = [
@@ -44,6 +47,9 @@ MEMBER_PAGES = [
     "/events/",
     "/events/{event}/",
     "/events/r/{token}/",
+    "/events/reports/",
+    "/events/reports/?theme=conservation",
+    "/events/reports/{report}/",
     "/me/",
     "/accounts/email/",
     "/accounts/password/set/",
@@ -142,16 +148,39 @@ def test_every_referent_and_staff_page_is_accessible_in_each_language(
     phone.goto(live_server.url + "/groups/overview/")
     assert_accessible(phone)
     assert_big_enough_targets(phone)
+    noted = Contact.objects.create(group=group, contacted_on=timezone.localdate(), news="Tout va.")
+    facilitation = [
+        "",
+        "ca-chauffe/",
+        "ca-chauffe/contact/",
+        f"ca-chauffe/contact/{noted.pk}/",
+        f"ca-chauffe/contact/{noted.pk}/remove/",
+    ]
+    check_pages(phone, live_server, language, [f"/facilitation/{path}" for path in facilitation])
+    check_pages(phone, live_server, language, ["/figures/", "/figures/?year=2025"])
     start = timezone.now() + timedelta(days=20)
     event = Event.objects.create(
         title="Atelier", starts_at=start, ends_at=start + timedelta(hours=3), capacity=1
     )
-    register(event, person=member)
+    bread = Workshop.objects.create(event=event, title="Pain", host="Sophie", places=5)
+    register(event, person=member, workshop=bread)
     register(event, person=referent)  # waiting
     manage = [
-        f"/events/{event.pk}/{page}/" for page in ["manage", "attendance", "message", "cancel"]
-    ]
+        f"/events/{event.pk}/{page}/"
+        for page in ["manage", "attendance", "message", "cancel", "edit"]
+    ] + ["/events/new/"]
     check_pages(phone, live_server, language, manage)
+    report = Report.objects.create(event=event, title="Conserves", theme="conservation")
+    pdf = Attachment.objects.create(report=report, kind="pdf", file="reports/charte.pdf")
+    reports = [
+        f"/events/{event.pk}/reports/new/",
+        f"/events/reports/{report.pk}/",
+        f"/events/reports/{report.pk}/edit/",
+        f"/events/reports/{report.pk}/files/new/",
+        f"/events/reports/{report.pk}/files/{pdf.pk}/remove/",
+        f"/events/reports/{report.pk}/delete/",
+    ]
+    check_pages(phone, live_server, language, reports)
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
@@ -167,6 +196,15 @@ def test_every_member_page_is_accessible_in_each_language(
     )
     Workshop.objects.create(event=event, slot="Matin", title="Conserves", places=1)
     token = register(event, person=member).token
+    report = Report.objects.create(
+        event=event,
+        title="Conserves",
+        theme="conservation",
+        text="Nous avons fait **des bocaux** :\n\n- tomates\n- courgettes",
+        video_url="https://peertube.example.org/w/abc",
+    )
+    Attachment.objects.create(report=report, kind="audio", file="reports/voix.mp3", caption="Voix")
     ids = {"soup": soup.pk, "session": open_session.pk, "event": event.pk, "token": token}
+    ids["report"] = report.pk
     paths = [p.format(**ids) for p in MEMBER_PAGES]
     check_pages(phone, live_server, language, paths)

@@ -52,3 +52,22 @@ def test_every_page_carries_the_shell_landmarks_and_the_menu(client_as):
     assert 'aria-label="Menu principal"' in html
     for word in ["Accueil", "Cuisine", "Recettes", "Agenda", "Moi"]:
         assert f"<span>{word}</span>" in html
+
+
+def test_staff_outside_any_group_get_their_links_not_a_cooks_cards(client_as):
+    page = client_as("coordinator").get("/").content.decode()
+
+    assert "/facilitation/" in page and "/figures/" in page
+    assert "pas encore dans un groupe" not in page
+    assert 'id="next-session"' not in page and 'id="balance"' not in page
+
+
+def test_a_cook_outside_any_group_is_told_how_to_join(client, db):
+    from tests.conftest import make_person
+
+    client.force_login(make_person("nouvelle@example.org", "Nouvelle Voisine"))
+
+    page = client.get("/").content.decode()
+
+    assert "pas encore dans un groupe" in page
+    assert 'id="balance"' in page

@@ -125,3 +125,47 @@ def test_a_forged_workshop_id_is_refused_with_a_message_and_nothing_saved(
 
     assert Registration.objects.count() == before
     assert "Cet atelier ne fait pas partie de cet événement." in response.content.decode()
+
+
+@pytest.fixture
+def gathering(member, referent, outsider):
+    """Two workshops at the same time: Amina and Rosa at bread, Jan at soap."""
+    event = make_event(capacity=50, title="Rencontre annuelle")
+    bread = Workshop.objects.create(event=event, slot="matin", title="Pain", host="Sophie")
+    soap = Workshop.objects.create(event=event, slot="matin", title="Savon")
+    rows = {
+        "amina": register(event, person=member, workshop=bread),
+        "rosa": register(event, person=referent, workshop=bread),
+        "jan": register(event, person=outsider, workshop=soap),
+    }
+    return event, rows
+
+
+def test_the_attendance_page_has_a_list_per_workshop(client_as, gathering):
+    event, rows = gathering
+
+    page = client_as("coordinator").get(f"/events/{event.pk}/attendance/").text
+
+    bread, soap = page.index(">Pain"), page.index(">Savon")
+    assert "Animé par Sophie" in page
+    assert page.count('name="came"') == 3  # everyone at the event
+    assert page.count('name="came_workshop"') == 3
+    assert bread < page.index(f'value="{rows["amina"].pk}"') < soap
+    assert soap < page.index(f'value="{rows["jan"].pk}"')
+
+
+def test_ticked_at_a_workshop_came_unticked_is_unknown_absent_at_the_event_did_not(
+    client_as, gathering
+):
+    event, rows = gathering
+    at_event = {
+        who: event.registrations.get(person=rows[who].person, workshop=None).pk for who in rows
+    }
+
+    client_as("coordinator").post(
+        f"/events/{event.pk}/attendance/",
+        {"came": [at_event["amina"], at_event["jan"]], "came_workshop": [rows["amina"].pk]},
+    )
+
+    came = {who: Registration.objects.get(pk=row.pk).came for who, row in rows.items()}
+    assert came == {"amina": True, "rosa": False, "jan": None}

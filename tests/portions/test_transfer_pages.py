@@ -105,3 +105,77 @@ def test_the_referent_changes_a_session_but_never_a_maximum_below_what_is_ordere
     dish.refresh_from_db()
     assert (session.note, dish.max_portions) == ("Apportez vos boîtes.", 12)
     assert timezone.localtime(session.starts_at).date() == new_day.date()
+
+
+def test_the_referent_adds_a_dish_and_takes_off_one_nobody_ordered(
+    client_as, group, referent, member, soup, kept_recipe
+):
+    start = timezone.now() + timedelta(days=5)
+    session = create_session(
+        group,
+        starts_at=start,
+        deadline=start - timedelta(days=1),
+        recipes=[(soup, 30)],
+        by=referent,
+    )
+    change_status(session, "open", by=referent)
+    soup_dish = session.dishes.get()
+    place_order(session, group.memberships.get(person=member), {soup_dish.pk: 2}, by=member)
+    local = timezone.localtime(start)
+    data = {
+        "day": local.date().isoformat(),
+        "start": local.strftime("%H:%M"),
+        "deadline_day": (local - timedelta(days=1)).date().isoformat(),
+        "deadline_time": local.strftime("%H:%M"),
+        f"max-{soup_dish.pk}": "30",
+    }
+    client = client_as("referent")
+    page = client.get(f"/cooking/ca-chauffe/{session.pk}/edit/").content.decode()
+    assert "Ajouter un plat" in page and kept_recipe.title in page
+
+    client.post(
+        f"/cooking/ca-chauffe/{session.pk}/edit/",
+        {**data, "add_recipe": kept_recipe.pk, "add_max": "16"},
+    )
+    added = session.dishes.get(recipe=kept_recipe)
+    assert (added.max_portions, added.batch_portions) == (16, kept_recipe.portions)
+    assert list(session.dishes.values_list("recipe", flat=True)) == [soup.pk, kept_recipe.pk]
+
+    refused = client.post(
+        f"/cooking/ca-chauffe/{session.pk}/edit/", {**data, f"remove-{soup_dish.pk}": "on"}
+    )
+    assert "2 portions de Soupe de carottes sont commandées" in refused.content.decode()
+    assert session.dishes.filter(pk=soup_dish.pk).exists()
+
+    client.post(
+        f"/cooking/ca-chauffe/{session.pk}/edit/",
+        {**data, f"max-{added.pk}": "16", f"remove-{added.pk}": "on"},
+    )
+    assert list(session.dishes.values_list("recipe", flat=True)) == [soup.pk]
+
+
+def test_the_last_dish_cannot_leave_the_menu(client_as, group, referent, soup):
+    start = timezone.now() + timedelta(days=5)
+    session = create_session(
+        group,
+        starts_at=start,
+        deadline=start - timedelta(days=1),
+        recipes=[(soup, 30)],
+        by=referent,
+    )
+    dish = session.dishes.get()
+    local = timezone.localtime(start)
+
+    response = client_as("referent").post(
+        f"/cooking/ca-chauffe/{session.pk}/edit/",
+        {
+            "day": local.date().isoformat(),
+            "start": local.strftime("%H:%M"),
+            "deadline_day": (local - timedelta(days=1)).date().isoformat(),
+            "deadline_time": local.strftime("%H:%M"),
+            f"remove-{dish.pk}": "on",
+        },
+    )
+
+    assert "Choisissez au moins un plat" in response.content.decode()
+    assert session.dishes.filter(pk=dish.pk).exists()

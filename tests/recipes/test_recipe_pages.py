@@ -678,3 +678,17 @@ def test_someone_without_a_group_reads_the_library_but_cannot_write_a_recipe(cli
     assert client.get("/recipes/new/").status_code == 403
     assert client.post("/recipes/new/", {"title": "Rien"}).status_code == 403
     assert not Recipe.objects.filter(title="Rien").exists()
+
+
+def test_search_ignores_accents_and_case_as_cooks_type(client_as, soup, foods):
+    member = client_as("member")
+    Recipe.objects.filter(pk=soup.pk).update(title="Crème de carottes")
+    soup.refresh_from_db()
+    soup.save()  # titles are folded when saved
+    make_food("Pâtes", plural="Pâtes fraîches")
+
+    assert titles(member.get("/recipes/", {"q": "CREME"})) == ["Crème de carottes"]
+    assert titles(member.get("/recipes/", {"q": "crème"})) == ["Crème de carottes"]
+    assert titles(member.get("/recipes/", {"q": "LENTILLES"})) == ["Crème de carottes"]
+    prices = client_as("referent").get("/recipes/prices/", {"q": "pates fraiches"}).text
+    assert "Pâtes" in prices
