@@ -400,7 +400,7 @@ def save_event(event: Event, workshops: list[WorkshopLine]) -> list[Registration
             raise RegistrationError(_("This event is cancelled."))
         before[None] = stored.capacity
         before.update(event.workshops.values_list("pk", "places"))
-    problems = _refusals(event, workshops)
+    problems = _refusals(event, workshops, existing=set(before) - {None})
     if problems:
         raise EventChangeError(problems)
     event.save()
@@ -425,9 +425,12 @@ def save_event(event: Event, workshops: list[WorkshopLine]) -> list[Registration
     return moved
 
 
-def _refusals(event: Event, workshops: list[WorkshopLine]) -> list[tuple[int | None, str, str]]:
+def _refusals(
+    event: Event, workshops: list[WorkshopLine], existing: set[int]
+) -> list[tuple[int | None, str, str]]:
     """What the registrations forbid: fewer places than taken, removing a workshop people
-    registered for or reported on. Counted in two queries, under the lock."""
+    registered for or reported on. Counted in two queries, under the lock. `existing`: the
+    event's workshops now (another coordinator may have removed one of the form's lines)."""
     if event.pk is None:
         return []
     taken: dict[int | None, int] = {}
@@ -449,6 +452,10 @@ def _refusals(event: Event, workshops: list[WorkshopLine]) -> list[tuple[int | N
     for number, line in enumerate(workshops):
         pk = line.workshop.pk if line.workshop else None
         if pk is None:
+            continue
+        if pk not in existing:
+            if not line.remove:
+                problems.append((number, None, _("Someone has just removed this workshop.")))
             continue
         if line.remove and live.get(pk):
             problems.append(

@@ -102,8 +102,10 @@ def book_kitchen(
 
 @transaction.atomic
 def cancel_booking(booking: KitchenBooking, *, by: User | None) -> None:
-    """Free the slot. Bookings carry no money: the row goes."""
-    booking.delete()
+    """Free the slot. Bookings carry no money: the row goes (under the group's lock, like
+    a session taking it: see portions.services.create_session)."""
+    lock_row(Group(pk=booking.group_id))
+    KitchenBooking.objects.filter(pk=booking.pk).delete()
 
 
 def _check_slot(starts_at, ends_at) -> None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.models import User
+from cdq.locks import lock_row
 from groups.models import Group, GroupStatusChange, Invitation, Membership
 
 
@@ -73,8 +74,16 @@ def attach_email(person: User, email: str) -> None:
     person.record_email(verified=False)
 
 
+def _lock_group_of(membership: Membership) -> None:
+    """Roles and leaving are decided under the group's lock, on the membership as it is
+    now: two referents leaving at once cannot leave the group without one."""
+    lock_row(Group(pk=membership.group_id))
+    membership.refresh_from_db()
+
+
 @transaction.atomic
 def change_role(membership: Membership, role: str) -> None:
+    _lock_group_of(membership)
     if role == membership.role:
         return
     if membership.is_referent and not _other_referents(membership).exists():
@@ -86,6 +95,9 @@ def change_role(membership: Membership, role: str) -> None:
 @transaction.atomic
 def leave_group(membership: Membership) -> None:
     """The person leaves; their history (and later their money) stays with the group."""
+    _lock_group_of(membership)
+    if membership.left_on is not None:
+        return
     if membership.is_referent and not _other_referents(membership).exists():
         raise GroupError(_("A group needs at least one referent. Name another one first."))
     membership.left_on = timezone.localdate()

@@ -62,6 +62,13 @@ def create_session(
         raise SessionError(_("The pre-order deadline must come before the session."))
     if not recipes:
         raise SessionError(_("Choose at least one dish."))
+    # Bookings are cancelled and taken by sessions under the group's lock: a booking
+    # chosen a moment ago may be gone, or taken by another referent's session.
+    lock_row(group)
+    if booking is not None:
+        booking = KitchenBooking.objects.filter(pk=booking.pk, session__isnull=True).first()
+        if booking is None:
+            raise SessionError(_("This booking was just cancelled or used. Choose again."))
     kitchen = kitchen or (booking.kitchen if booking else None)
     if booking is None and kitchen is not None:
         # The group's booking of that kitchen at that time, if it made one.
@@ -200,19 +207,21 @@ def place_order(
     """Set `membership`'s portions for the dishes in `wanted` ({dish id: portions}), all
     or nothing. Members may change until the deadline; referents until cooking. A dish's
     maximum is never exceeded: each dish is locked, then its total is counted again."""
+    if any(not 0 <= portions <= MOST_PORTIONS for portions in wanted.values()):
+        raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": MOST_PORTIONS})
+    # The session first (settling, status and menu changes lock it too: an order cannot
+    # slip in while a session is settled or its dishes change), then its dishes, always
+    # in the same order; what they are is read once the locks are held.
+    lock_row(session)
+    session.refresh_from_db()  # its status may have changed while we waited
+    membership.refresh_from_db()  # they may have left meanwhile
+    if membership.group_id != session.group_id or membership.left_on is not None:
+        raise SessionError(_("This person is not in the group."))
     dishes = {dish.pk: dish for dish in session.dishes.select_related("recipe")}
     if any(dish_id not in dishes for dish_id in wanted):
         raise SessionError(_("This dish is not on the menu."))
-    if any(not 0 <= portions <= MOST_PORTIONS for portions in wanted.values()):
-        raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": MOST_PORTIONS})
-    if membership.group_id != session.group_id or membership.left_on is not None:
-        raise SessionError(_("This person is not in the group."))
-    # The session first (settling and status changes lock it too: an order cannot slip
-    # in while a session is settled), then its dishes, always in the same order.
-    lock_row(session)
     for dish_id in sorted(wanted):
         lock_row(dishes[dish_id])
-    session.refresh_from_db()  # its status may have changed while we waited
     allowed = session.referent_may_order if as_referent else session.members_may_order
     if not allowed:
         raise SessionError(_("Pre-orders are closed for this session."))
@@ -250,11 +259,12 @@ def _lock_unsettled(session: Session) -> None:
 @_locked
 def add_receipt(session: Session, *, payer: Membership, amount_cents: int, by, **fields):
     _lock_unsettled(session)
+    payer.refresh_from_db()  # they may have left meanwhile
     if payer.group_id != session.group_id or payer.left_on is not None:
         raise SessionError(_("This person is not in the group."))
     dish = fields.get("dish")
-    if dish is not None and dish.session_id != session.pk:
-        raise SessionError(_("This dish is not on the menu."))
+    if dish is not None and not session.dishes.filter(pk=dish.pk).exists():
+        raise SessionError(_("This dish is not on the menu."))  # or was just taken off
     if amount_cents <= 0:
         raise SessionError(_("The amount must be more than 0 €."))
     return Receipt.objects.create(
@@ -558,7 +568,10 @@ def confirm(transfer: Transfer, *, by) -> Transfer:
 
 
 def _lock_transfer(transfer: Transfer) -> None:
-    """Proposals are replaced when balances change: one seen a moment ago may be gone."""
+    """Proposals are replaced when balances change (under the group's lock): one seen a
+    moment ago may be gone. The group first, then the transfer, in the same order as
+    every refresh: a payment is never replaced while it is being marked."""
+    lock_row(Group(pk=transfer.group_id))
     if not Transfer.objects.filter(pk=transfer.pk).exists():
         raise SessionError(_("The accounts have just changed. Look at them again."))
     lock_row(transfer)

@@ -756,3 +756,24 @@ def test_registering_with_a_workshop_loaded_before_fewer_places_keeps_to_the_new
 
     assert late.status == Registration.Status.WAITING
     assert places_taken(event, soap) == 1
+
+
+def test_a_workshop_another_coordinator_just_removed_is_not_saved_back(db):
+    """Two coordinators edit the same event; the first removes a workshop. The second
+    one's form still holds it: saving refuses that line instead of bringing it back."""
+    event = make_event(capacity=None, address="Rue Haute 5")
+    soap = Workshop.objects.create(event=event, slot="matin", title="Savon", places=10)
+    form_copy = Workshop.objects.get(pk=soap.pk)
+    save_event(
+        Event.objects.get(pk=event.pk),
+        [WorkshopLine(Workshop.objects.get(pk=soap.pk), remove=True)],
+    )
+
+    with pytest.raises(EventChangeError) as refusal:
+        save_event(
+            Event.objects.get(pk=event.pk),
+            [WorkshopLine(form_copy, slot="matin", title="Savon noir", host="", places=12)],
+        )
+
+    assert refusal.value.problems == [(0, None, "Quelqu'un vient de retirer cet atelier.")]
+    assert not Workshop.objects.filter(pk=soap.pk).exists()
