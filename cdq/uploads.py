@@ -24,6 +24,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, ImageOps
 
+from cdq.kept_uploads import KeepsUploads
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_SIDE = 2000
@@ -224,11 +226,12 @@ def reencode_image(
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
 
 
-class ImageUploadField(forms.FileField):
+class ImageUploadField(KeepsUploads, forms.FileField):
     """A form field for a picture: cleans to the re-encoded file from `reencode_image`.
 
     Use it for a model's ImageField in a ModelForm. With nothing uploaded it cleans like
-    FileField: to the current file, to None, or to False when "clear" is ticked.
+    FileField: to the current file, to None, or to False when "clear" is ticked. A photo
+    chosen on a form that comes back is kept (cdq.kept_uploads): not chosen twice.
     """
 
     def __init__(
@@ -242,10 +245,10 @@ class ImageUploadField(forms.FileField):
         self.limits = {"max_bytes": max_bytes, "max_pixels": max_pixels, "max_side": max_side}
         super().__init__(**kwargs)
 
-    def to_python(self, data):
-        uploaded = super().to_python(data)
-        if uploaded is None:  # nothing uploaded
-            return None
+    kept_message = _("Photo kept. To change it, choose another one.")
+    current_label = _("See the current photo")
+
+    def check_upload(self, uploaded):
         return reencode_image(uploaded, **self.limits)
 
     def widget_attrs(self, widget):
@@ -291,7 +294,7 @@ def _read_within(uploaded, max_bytes: int, too_big_message) -> bytes:
     return data
 
 
-class _CheckedFileField(forms.FileField):
+class _CheckedFileField(KeepsUploads, forms.FileField):
     """A form field that cleans to the file `check(uploaded, max_bytes=...)` returns, with
     the file picker's `accept` hint."""
 
@@ -303,10 +306,7 @@ class _CheckedFileField(forms.FileField):
         self.max_bytes = max_bytes or self.default_max_bytes
         super().__init__(**kwargs)
 
-    def to_python(self, data):
-        uploaded = super().to_python(data)
-        if uploaded is None:
-            return None
+    def check_upload(self, uploaded):
         return type(self).check(uploaded, max_bytes=self.max_bytes)
 
     def widget_attrs(self, widget):
@@ -337,6 +337,8 @@ class AudioUploadField(_CheckedFileField):
     """A form field for a short sound recording: cleans to the file from `check_audio`."""
 
     check = staticmethod(check_audio)
+    kept_message = _("Recording kept. To change it, choose another one.")
+    current_label = _("Listen to the current recording")
     accept = AUDIO_ACCEPT
     default_max_bytes = AUDIO_MAX_BYTES
 
@@ -360,5 +362,6 @@ class PdfUploadField(_CheckedFileField):
     """A form field for a PDF document: cleans to the file from `check_pdf`."""
 
     check = staticmethod(check_pdf)
+    kept_message = _("File kept. To change it, choose another one.")
     accept = "application/pdf,.pdf"
     default_max_bytes = PDF_MAX_BYTES

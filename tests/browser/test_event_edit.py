@@ -1,6 +1,6 @@
 """A coordinator writes an event on the phone, with two parallel workshops added line by
-line (with and without JavaScript), then changes its places: never below the places
-taken, and more places move the waiting list up."""
+line (with and without JavaScript; the cover photo chosen first is kept), then changes its
+places: never below the places taken, and more places move the waiting list up."""
 
 from datetime import timedelta
 
@@ -17,6 +17,7 @@ from tests.browser.conftest import (
     log_in,
     measure_first_load,
 )
+from tests.browser.test_recipes import jpeg
 
 
 def test_a_coordinator_creates_an_event_with_two_workshops_then_changes_its_places(
@@ -37,6 +38,9 @@ def test_a_coordinator_creates_an_event_with_two_workshops_then_changes_its_plac
     phone.get_by_label("Finit à").fill("16:00")
     phone.get_by_label("Ou à l'adresse").fill("Rue Léopold Ier 329, Jette")
     phone.get_by_label("Places pour l'événement").fill("2")
+    phone.get_by_role("button", name="Photo de couverture").set_input_files(
+        {"name": "affiche.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}
+    )
 
     phone.get_by_role("button", name="Ajouter un atelier").click()
     first = phone.get_by_role("group", name="Atelier 1")
@@ -50,6 +54,7 @@ def test_a_coordinator_creates_an_event_with_two_workshops_then_changes_its_plac
     # What was typed before each new line is still there.
     expect(phone.get_by_label("Titre").first).to_have_value("Rencontre annuelle")
     expect(first.get_by_label("Titre")).to_have_value("Pain au levain")
+    expect(phone.get_by_text("Photo gardée")).to_be_visible()  # chosen once, not twice
     assert_accessible(phone)
     phone.get_by_role("button", name="Publier").click()
 
@@ -62,6 +67,7 @@ def test_a_coordinator_creates_an_event_with_two_workshops_then_changes_its_plac
         ("Conserves", None),
     ]
     assert timezone.localtime(event.starts_at).strftime("%Y-%m-%d %H:%M") == f"{day} 10:00"
+    assert event.cover.name.endswith(".jpg")
 
     register(event, person=member)
     register(event, person=referent)

@@ -1,10 +1,13 @@
 """The recipe library on a phone: find a vegetarian dish, cook it for 48, print its sheet;
-write a recipe, adding ingredient rows with and without JavaScript."""
+write a recipe, adding ingredient rows with and without JavaScript (the step photo chosen
+before is kept)."""
 
+import io
 import re
 import shutil
 import subprocess
 
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from recipes.models import Recipe
@@ -15,6 +18,12 @@ from tests.browser.conftest import (
     log_in,
     measure_first_load,
 )
+
+
+def jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), "darkorange").save(out, "JPEG")
+    return out.getvalue()
 
 
 def pdf_text(path) -> str:
@@ -102,12 +111,17 @@ def test_the_referent_writes_a_recipe_adding_rows_then_fixes_a_bad_quantity(
     second.get_by_label("Aliment").select_option(label="oignon")
     second.get_by_label("Quantité").fill("0")
     second.get_by_label("Unité").select_option("piece")
+    step = phone.get_by_role("group", name="Étape 1")
+    step.get_by_label("Photo").set_input_files(
+        {"name": "IMG_2041.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}
+    )
 
     phone.get_by_role("button", name="Ajouter un ingrédient").click()
 
     third = phone.get_by_role("group", name="Ingrédient 3")
     expect(third).to_be_visible()
     expect(first.get_by_label("Quantité")).to_have_value("1,5")  # nothing typed is lost
+    expect(step).to_contain_text("Photo gardée")  # nor the photo chosen: not chosen twice
     third.get_by_label("Aliment").select_option(label="lait")
     third.get_by_label("Quantité").fill("2")
     third.get_by_label("Unité").select_option("l")
@@ -119,6 +133,7 @@ def test_the_referent_writes_a_recipe_adding_rows_then_fixes_a_bad_quantity(
     # The bad quantity is refused next to its field, and nothing is saved.
     expect(second.locator(".errorlist")).to_be_visible()
     assert not Recipe.objects.filter(title="Dahl du samedi").exists()
+    expect(step).to_contain_text("Photo gardée")
     assert_accessible(phone)
     phone.get_by_role("group", name="Ingrédient 2").get_by_label("Quantité").fill("3")
     phone.get_by_role("button", name="Enregistrer").click()
@@ -134,6 +149,7 @@ def test_the_referent_writes_a_recipe_adding_rows_then_fixes_a_bad_quantity(
         "lait",
     ]
     assert recipe.author_group == group
+    assert recipe.steps.get().photo.name.endswith(".jpg")  # chosen once, kept twice
 
 
 def test_the_library_and_a_recipe_weigh_under_60_kb_on_first_load(
