@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -43,15 +43,18 @@ class ThemeFilter(PlainForm):
 
 @require_GET
 def index(request: HtmxHttpRequest) -> HttpResponse:
-    """Past reports, the latest events first, each with its first photo; a theme chosen
-    with a plain GET form narrows them."""
+    """Past reports, the latest events first, each with its first photo and whether it
+    can be listened to or watched; a theme chosen with a plain GET form narrows them."""
     first_photo = Attachment.objects.filter(report=OuterRef("pk"), kind=K.PHOTO).order_by(
         "created_at", "pk"
     )
     reports = (
         access.visible_reports(request.user)
         .select_related("event", "workshop")
-        .annotate(photo=Subquery(first_photo.values("file")[:1]))
+        .annotate(
+            photo=Subquery(first_photo.values("file")[:1]),
+            has_sound=Exists(Attachment.objects.filter(report=OuterRef("pk"), kind=K.AUDIO)),
+        )
         .order_by("-event__starts_at", "-created_at", "-pk")
     )
     filters = ThemeFilter(request.GET or None)

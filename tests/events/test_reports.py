@@ -572,3 +572,23 @@ def test_a_public_reports_pdf_is_served_to_visitors_as_a_pdf(client, client_as, 
 )
 def test_a_name_no_report_holds_is_a_404(client_as, name):
     assert client_as("coordinator").get(f"/events/files/{name}").status_code == 404
+
+
+def test_the_index_says_which_reports_can_be_listened_to_or_watched(client_as, event, group):
+    spoken = Report.objects.create(event=event, title="À écouter", theme="recipes")
+    Attachment.objects.create(report=spoken, kind=K.AUDIO, file="reports/voix.ogg")
+    Attachment.objects.create(report=spoken, kind=K.AUDIO, file="reports/voix2.ogg")
+    Report.objects.create(
+        event=event, title="En vidéo", theme="recipes", video_url="https://example.org/v"
+    )
+    Report.objects.create(event=event, title="À lire", theme="recipes")
+
+    page = client_as("member").get("/events/reports/").content.decode()
+
+    cards = {
+        title: page.split(f">{title}</a>")[1].split("</article>")[0]
+        for title in ["À écouter", "En vidéo", "À lire"]
+    }
+    assert cards["À écouter"].count("À écouter") == 1 and "Vidéo" not in cards["À écouter"]
+    assert "Vidéo" in cards["En vidéo"] and "écouter" not in cards["En vidéo"]
+    assert "écouter" not in cards["À lire"] and "Vidéo" not in cards["À lire"]
