@@ -17,9 +17,9 @@ class PriceInline(admin.TabularInline):
 @admin.register(Food)
 class FoodAdmin(admin.ModelAdmin):
     form = FoodForm
-    list_display = ["name", "category", "sold_by", "is_meat", "is_fish", "is_dairy", "is_egg"]
+    list_display = ["name", "name_nl", "name_en", "category", "sold_by", "is_meat", "is_fish"]
     list_filter = ["category", "sold_by", "is_meat", "is_fish", "is_dairy", "is_egg"]
-    search_fields = ["name", "plural"]
+    search_fields = ["name", "plural", "name_nl", "plural_nl", "name_en", "plural_en"]
     inlines = [PriceInline]
 
 

@@ -59,7 +59,7 @@ class Line:
         number, weighed ones read as plural."""
         if self.shown is None or self.shown.unit in ("piece", "bunch"):
             return self.food.name_for(self.shown.amount if self.shown else None)
-        return self.food.plural or self.food.name
+        return self.food.plural_name()
 
     @property
     def is_piece(self) -> bool:
@@ -214,7 +214,7 @@ class ShoppingLine:
     def name(self) -> str:
         if self.shown is None or self.shown.unit in ("piece", "bunch"):
             return self.food.name_for(self.shown.amount if self.shown else None)
-        return self.food.plural or self.food.name
+        return self.food.plural_name()
 
     @property
     def cents(self) -> int | None:
@@ -281,7 +281,7 @@ def shopping_list(dishes: list[tuple[Recipe, int]], book: PriceBook) -> list[Sho
             if recipe not in used:
                 used.append(recipe)
     sections = {category: ShoppingSection(category) for category in Food.Category.values}
-    for food in sorted(foods.values(), key=lambda food: _sort_key(food.name)):
+    for food in sorted(foods.values(), key=lambda food: _sort_key(food.local_name)):
         measured = sorted(
             (key for key in totals if key[0] == food.pk and key[1] is not None),
             key=lambda key: key[1] != food.dimension,  # the food's own unit first

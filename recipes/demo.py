@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from groups.models import Group
 from recipes.allergens import Allergen, to_mask
+from recipes.demo_food_names import FOOD_NAMES
 from recipes.models import Food, Ingredient, Price, Recipe, RecipeEquipment, Step, month_bit
 
 C = Food.Category
@@ -1022,6 +1023,10 @@ def _seed_foods() -> dict[str, Food]:
                 **_flags(flags),
             },
         )
+        food = foods[name]
+        if not (food.name_nl or food.name_en):  # also for a demo loaded before they existed
+            food.name_nl, food.plural_nl, food.name_en, food.plural_en = FOOD_NAMES[name]
+            food.save(update_fields=["name_nl", "plural_nl", "name_en", "plural_en"])
     return foods
 
 

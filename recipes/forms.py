@@ -6,6 +6,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from cdq.forms import EuroField, PlainForm, PlainModelForm
+from cdq.text import fold
 from cdq.uploads import AudioUploadField, ImageUploadField
 from recipes.allergens import DIETS, Allergen
 from recipes.models import (
@@ -59,7 +60,8 @@ class FoodChoiceField(forms.ModelChoiceField):
     def __init__(self, foods: list[Food], **kwargs):
         super().__init__(queryset=Food.objects.none(), **kwargs)
         self.foods = {food.pk: food for food in foods}
-        self.choices = [("", "—")] + [(food.pk, food.name) for food in foods]
+        named = sorted((fold(food.local_name), food.pk, food.local_name) for food in foods)
+        self.choices = [("", "—")] + [(pk, name) for _key, pk, name in named]
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -336,6 +338,10 @@ class FoodForm(PlainModelForm):
         fields = [
             "name",
             "plural",
+            "name_nl",
+            "plural_nl",
+            "name_en",
+            "plural_en",
             "category",
             "sold_by",
             "allergens",

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cdq.text import fold
@@ -62,8 +63,14 @@ class Food(models.Model):
     plural = models.CharField(
         _("plural"), max_length=80, blank=True, help_text=_("e.g. onions. Empty: same as name.")
     )
-    # The name and plural folded for the search (cdq/text.py): kept by save().
-    search_name = models.CharField(max_length=170, blank=True, editable=False)
+    # In Dutch and English, for people reading the app in those languages (shopping lists,
+    # ingredient lines, the price list); empty: the French name is shown.
+    name_nl = models.CharField(_("name in Dutch"), max_length=80, blank=True)
+    plural_nl = models.CharField(_("plural in Dutch"), max_length=80, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=80, blank=True)
+    plural_en = models.CharField(_("plural in English"), max_length=80, blank=True)
+    # Every name and plural folded for the search (cdq/text.py): kept by save().
+    search_name = models.CharField(max_length=500, blank=True, editable=False)
     category = models.CharField(
         _("shop section"), max_length=12, choices=Category.choices, default=Category.OTHER
     )
@@ -108,16 +115,35 @@ class Food(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
 
     def save(self, *args, **kwargs):
-        self.search_name = fold(f"{self.name} {self.plural}")
+        names = [self.name, self.plural, self.name_nl, self.plural_nl, self.name_en, self.plural_en]
+        self.search_name = fold(" ".join(name for name in names if name))
         if (fields := kwargs.get("update_fields")) is not None:
             kwargs["update_fields"] = {*fields, "search_name"}
         super().save(*args, **kwargs)
 
-    def name_for(self, amount) -> str:
-        return self.plural if self.plural and amount and amount > 1 else self.name
+    def _names(self, language: str | None) -> tuple[str, str]:
+        """(name, plural) in `language` (the page's by default), French when not given."""
+        language = (language or get_language() or "fr")[:2]
+        name = getattr(self, f"name_{language}", "") if language in ("nl", "en") else ""
+        if name:
+            return name, getattr(self, f"plural_{language}") or name
+        return self.name, self.plural or self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the language of the page."""
+        return self._names(None)[0]
+
+    def name_for(self, amount, language: str | None = None) -> str:
+        """The name or plural for `amount`, in the language of the page."""
+        name, plural = self._names(language)
+        return plural if amount and amount > 1 else name
+
+    def plural_name(self, language: str | None = None) -> str:
+        return self._names(language)[1]
 
     @property
     def dimension(self) -> scaling.Dimension:
@@ -152,7 +178,7 @@ def unit_refusal(food: Food, unit: str) -> ValidationError | None:
     return ValidationError(
         _("%(food)s cannot be counted in %(unit)s here. Choose another unit."),
         code="unit",
-        params={"food": food.name, "unit": Unit(unit).label},
+        params={"food": food.local_name, "unit": Unit(unit).label},
     )
 
 

@@ -198,8 +198,13 @@ def booklet(request: AuthenticatedHttpRequest) -> HttpResponse:
 # Writing recipes --------------------------------------------------------------------------
 
 
+# What the food lists of the forms read: the names in every language, and the units.
+FOOD_CHOICE_FIELDS = ["pk", "name", "name_nl", "name_en", "plural", "plural_nl", "plural_en"]
+FOOD_CHOICE_FIELDS += ["sold_by", "grams_per_piece", "grams_per_litre"]
+
+
 def _foods() -> list[Food]:
-    return list(Food.objects.only("pk", "name", "sold_by", "grams_per_piece", "grams_per_litre"))
+    return list(Food.objects.only(*FOOD_CHOICE_FIELDS))
 
 
 def _add_row(data: QueryDict, prefix: str) -> QueryDict:
@@ -323,7 +328,7 @@ def prices(request: AuthenticatedHttpRequest) -> HttpResponse:
     if query:
         foods = foods.filter(Q(search_name__contains=fold(query)) | Q(name__icontains=query))
     order = list(Food.Category.values)  # the order of a walk through a shop
-    foods = sorted(foods, key=lambda food: (order.index(food.category), food.name.lower()))
+    foods = sorted(foods, key=lambda food: (order.index(food.category), fold(food.local_name)))
     group_id = access.pricing_group_id(request.user)
     book = PriceBook.load(group_id, [food.pk for food in foods])
     rows = [(food, book.get(food.pk)) for food in foods]
@@ -346,7 +351,7 @@ def add_price(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.may_keep_prices(request.user):
         raise PermissionDenied
     groups = access.price_groups(request.user)
-    foods = list(Food.objects.only("pk", "name", "sold_by", "grams_per_piece", "grams_per_litre"))
+    foods = list(Food.objects.only(*FOOD_CHOICE_FIELDS))
     initial = {"food": request.GET.get("food"), "quantity": 1}
     form = PriceForm(
         request.POST or None,
@@ -358,7 +363,7 @@ def add_price(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         price = form.save()
         messages.success(
-            request, _("Thank you: price saved for %(food)s.") % {"food": price.food.name}
+            request, _("Thank you: price saved for %(food)s.") % {"food": price.food.local_name}
         )
         return redirect("recipes:prices")
     return render(request, "recipes/add_price.html", {"form": form})
