@@ -70,9 +70,8 @@ def test_a_stranger_cannot_mark_someone_elses_transfer(client_as, debt, other_gr
     assert debt.status == "proposed"
 
 
-def test_the_referent_changes_a_session_but_never_a_maximum_below_what_is_ordered(
-    client_as, group, referent, member, soup
-):
+def soup_for_30_with_an_order(group, referent, member, soup, portions):
+    """An open session in five days: the soup, 30 portions at most, the member ordered some."""
     start = timezone.now() + timedelta(days=5)
     session = create_session(
         group,
@@ -82,8 +81,16 @@ def test_the_referent_changes_a_session_but_never_a_maximum_below_what_is_ordere
         by=referent,
     )
     change_status(session, "open", by=referent)
+    membership = group.memberships.get(person=member)
+    place_order(session, membership, {session.dishes.get().pk: portions}, by=member)
+    return session, start
+
+
+def test_the_referent_changes_a_session_but_never_a_maximum_below_what_is_ordered(
+    client_as, group, referent, member, soup
+):
+    session, start = soup_for_30_with_an_order(group, referent, member, soup, 6)
     dish = session.dishes.get()
-    place_order(session, group.memberships.get(person=member), {dish.pk: 6}, by=member)
     new_day = timezone.localtime(start + timedelta(days=7))
     data = {
         "day": new_day.date().isoformat(),
@@ -110,17 +117,8 @@ def test_the_referent_changes_a_session_but_never_a_maximum_below_what_is_ordere
 def test_the_referent_adds_a_dish_and_takes_off_one_nobody_ordered(
     client_as, group, referent, member, soup, kept_recipe
 ):
-    start = timezone.now() + timedelta(days=5)
-    session = create_session(
-        group,
-        starts_at=start,
-        deadline=start - timedelta(days=1),
-        recipes=[(soup, 30)],
-        by=referent,
-    )
-    change_status(session, "open", by=referent)
+    session, start = soup_for_30_with_an_order(group, referent, member, soup, 2)
     soup_dish = session.dishes.get()
-    place_order(session, group.memberships.get(person=member), {soup_dish.pk: 2}, by=member)
     local = timezone.localtime(start)
     data = {
         "day": local.date().isoformat(),
