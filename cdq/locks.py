@@ -38,13 +38,20 @@ def lock_row(instance, *, timeout: timedelta = LOCK_TIMEOUT) -> None:
             milliseconds = int(timeout.total_seconds() * 1000)
             # Local to this transaction, like the lock.
             cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{milliseconds}ms"])
-    type(instance).objects.select_for_update().only("pk").get(pk=instance.pk)
+    # FOR NO KEY UPDATE: holders of the lock wait for each other, but rows that only
+    # point at this one (a booking of this group, a session in this kitchen) can still be
+    # written by others; a full FOR UPDATE would block their foreign-key checks and two
+    # such writers, each holding the other's parent, would deadlock.
+    type(instance).objects.select_for_update(no_key=True).only("pk").get(pk=instance.pk)
 
 
 def is_lock_timeout(error: OperationalError) -> bool:
     cause = error.__cause__
-    # PostgreSQL's lock_not_available (lock_timeout expired); SQLite's busy timeout.
-    return getattr(cause, "sqlstate", None) == "55P03" or "database is locked" in str(error)
+    # PostgreSQL's lock_not_available (lock_timeout expired) and deadlock_detected (one of
+    # two transactions waiting for each other is stopped: trying again works); SQLite's
+    # busy timeout.
+    sqlstate = getattr(cause, "sqlstate", None)
+    return sqlstate in {"55P03", "40P01"} or "database is locked" in str(error)
 
 
 def locked(busy):

@@ -102,10 +102,26 @@ def book_kitchen(
 
 @transaction.atomic
 def cancel_booking(booking: KitchenBooking, *, by: User | None) -> None:
-    """Free the slot. Bookings carry no money: the row goes (under the group's lock, like
-    a session taking it: see portions.services.create_session)."""
-    lock_row(Group(pk=booking.group_id))
-    KitchenBooking.objects.filter(pk=booking.pk).delete()
+    """Free the slot. Bookings carry no money: the row goes. Locked first, as a session
+    taking it locks it (free_booking): a session planned meanwhile is let go of it."""
+    if _lock_if_there(booking):
+        KitchenBooking.objects.filter(pk=booking.pk).delete()
+
+
+def free_booking(booking: KitchenBooking) -> KitchenBooking | None:
+    """`booking`, locked until the caller's transaction ends, if it still exists and no
+    session uses it yet; else None (cancelled or taken a moment ago)."""
+    if not _lock_if_there(booking):
+        return None
+    return KitchenBooking.objects.filter(pk=booking.pk, session__isnull=True).first()
+
+
+def _lock_if_there(booking: KitchenBooking) -> bool:
+    try:
+        lock_row(booking)
+    except KitchenBooking.DoesNotExist:
+        return False  # cancelled a moment ago
+    return True
 
 
 def _check_slot(starts_at, ends_at) -> None:

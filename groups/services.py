@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.models import User
-from cdq.locks import lock_row
+from cdq.locks import lock_row, locked
 from groups.models import Group, GroupStatusChange, Invitation, Membership
 
 
@@ -74,6 +74,13 @@ def attach_email(person: User, email: str) -> None:
     person.record_email(verified=False)
 
 
+def _busy() -> GroupError:
+    return GroupError(_("Many people are changing this group right now. Please try again."))
+
+
+_locked = locked(_busy)
+
+
 def _lock_group_of(membership: Membership) -> None:
     """Roles and leaving are decided under the group's lock, on the membership as it is
     now: two referents leaving at once cannot leave the group without one."""
@@ -81,7 +88,7 @@ def _lock_group_of(membership: Membership) -> None:
     membership.refresh_from_db()
 
 
-@transaction.atomic
+@_locked
 def change_role(membership: Membership, role: str) -> None:
     _lock_group_of(membership)
     if role == membership.role:
@@ -92,7 +99,7 @@ def change_role(membership: Membership, role: str) -> None:
     membership.save(update_fields=["role"])
 
 
-@transaction.atomic
+@_locked
 def leave_group(membership: Membership) -> None:
     """The person leaves; their history (and later their money) stays with the group."""
     _lock_group_of(membership)

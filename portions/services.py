@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cdq.locks import lock_row, locked
+from groups.bookings import free_booking
 from groups.models import Group, KitchenBooking, Membership
 from portions import money
 from portions.models import Dish, Entry, Order, Receipt, Session, Transfer
@@ -53,7 +54,7 @@ _locked = locked(Busy)  # in a transaction; a lock held too long becomes a polit
 # The session ----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@_locked
 def create_session(
     group: Group, *, starts_at, deadline, recipes, kitchen=None, booking=None, note="", by
 ) -> Session:
@@ -62,21 +63,21 @@ def create_session(
         raise SessionError(_("The pre-order deadline must come before the session."))
     if not recipes:
         raise SessionError(_("Choose at least one dish."))
-    # Bookings are cancelled and taken by sessions under the group's lock: a booking
-    # chosen a moment ago may be gone, or taken by another referent's session.
-    lock_row(group)
+    # A booking chosen a moment ago may be gone, or taken by another referent's session:
+    # it is locked, then checked (groups.bookings.free_booking).
     if booking is not None:
-        booking = KitchenBooking.objects.filter(pk=booking.pk, session__isnull=True).first()
+        booking = free_booking(booking)
         if booking is None:
             raise SessionError(_("This booking was just cancelled or used. Choose again."))
     kitchen = kitchen or (booking.kitchen if booking else None)
     if booking is None and kitchen is not None:
         # The group's booking of that kitchen at that time, if it made one.
-        booking = (
+        found = (
             KitchenBooking.objects.overlapping(kitchen, starts_at, starts_at + timedelta(minutes=1))
             .filter(group=group, session__isnull=True)
             .first()
         )
+        booking = free_booking(found) if found else None
     session = Session.objects.create(
         group=group,
         starts_at=starts_at,

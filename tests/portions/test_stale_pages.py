@@ -15,6 +15,7 @@ from django.db import connections, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from cdq.locks import lock_row
 from groups.bookings import book_kitchen, cancel_booking
 from groups.models import KitchenBooking, Membership
 from groups.services import GroupError, leave_group
@@ -216,3 +217,68 @@ def test_a_booking_cancelled_or_used_since_the_page_was_loaded_is_refused(group,
     with pytest.raises(SessionError, match="annulée ou prise"):
         _new_session(group, soup, booking=gone)
     assert Session.objects.count() == 1
+
+
+# Lock orders: two requests each holding what the other needs would deadlock. ---------------
+
+
+def interleaved(first, second, then) -> tuple[object, list]:
+    """`first()` in a transaction; `second()` starts in another thread meanwhile; then
+    `then()` in the first transaction, which commits. What `then()` and `second()` gave."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            connections["default"].ensure_connection()
+            outcome.append(second())
+        except Exception as error:
+            outcome.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    try:
+        with transaction.atomic():
+            first()
+            thread.start()
+            thread.join(timeout=1)  # it goes ahead, or waits for what we hold
+            result = then()
+    except Exception as error:
+        result = error
+    thread.join(timeout=30)
+    assert not thread.is_alive(), "the second request never finished"
+    return result, outcome
+
+
+@pytest.mark.django_db(transaction=True)
+def test_booking_a_kitchen_while_a_session_is_planned_there_does_not_deadlock(group, soup, kitchen):
+    """Booking holds the kitchen, then writes a row pointing at the group; planning a
+    session must not hold the group while it writes a row pointing at the kitchen."""
+    later = timezone.now().replace(microsecond=0) + timedelta(days=3)
+
+    result, outcome = interleaved(
+        lambda: lock_row(kitchen),  # as book_kitchen does first
+        lambda: _new_session(group, soup, kitchen=kitchen, starts_at=later),
+        lambda: _booked(kitchen, group, days=4),
+    )
+
+    assert isinstance(result, KitchenBooking), result
+    assert isinstance(outcome[0], Session), outcome
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancelling_a_booking_while_its_session_is_settled_does_not_deadlock(group, soup, kitchen):
+    """Settling holds the session, then the group; cancelling the booking must not hold
+    the group while it lets go of the session."""
+    booking = _booked(kitchen, group)
+    session = _new_session(group, soup, booking=booking)
+
+    result, outcome = interleaved(
+        lambda: lock_row(Session.objects.get(pk=session.pk)),  # as settle does first
+        lambda: cancel_booking(KitchenBooking.objects.get(pk=booking.pk), by=None),
+        lambda: refresh_transfers(group),  # settle's next lock: the group
+    )
+
+    assert isinstance(result, list), result
+    assert outcome == [None], outcome
+    assert Session.objects.get(pk=session.pk).booking is None
