@@ -28,6 +28,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 KEPT_FOR = 24 * 60 * 60  # seconds
+# All kept files together, at most: beyond it nothing more is kept (people choose their
+# file again, as before), so nobody can fill the disk by sending forms that come back.
+KEPT_AT_MOST_BYTES = 200 * 1024 * 1024
 _SALT = "cdq.kept-upload"
 
 
@@ -39,46 +42,61 @@ def kept_folder() -> Path:
     return Path(settings.PRIVATE_MEDIA_ROOT) / "kept"
 
 
-def keep(content) -> KeptUpload:
-    """Store a checked file for a day; the token that gives it back."""
+def keep(content, kind: str) -> KeptUpload | None:
+    """Store a checked file for a day; the token that gives it back to a field of the same
+    `kind` only (a sound kept by a recording field is never taken back as a photo). None
+    when it cannot be kept (the folder is full, the disk fails): then it is chosen again."""
     folder = kept_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    _remove_old(folder)
-    extension = Path(content.name or "").suffix.lower()
-    name = f"{uuid.uuid4().hex}{extension if extension[1:].isalnum() else ''}"
     content.seek(0)
-    (folder / name).write_bytes(content.read())
+    data = content.read()
     content.seek(0)
-    return KeptUpload(signing.dumps(name, salt=_SALT))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if _remove_old_and_measure(folder) + len(data) > KEPT_AT_MOST_BYTES:
+            return None
+        extension = Path(content.name or "").suffix.lower()
+        name = f"{uuid.uuid4().hex}{extension if extension[1:].isalnum() else ''}"
+        (folder / name).write_bytes(data)
+    except OSError:
+        return None
+    return KeptUpload(signing.dumps(name, salt=f"{_SALT}:{kind}"))
 
 
-def take(token: str) -> ContentFile:
-    """The kept file behind `token`, under a new name. Raises ValidationError (code
-    kept_gone) when the token is forged or the file is gone (after a day)."""
+def take(token: str, kind: str) -> ContentFile:
+    """The kept file behind `token`, under a new name; it leaves the kept folder. Raises
+    ValidationError (code kept_gone) when the token is forged, made for another kind of
+    field, or its file is gone (after a day, or taken already)."""
     gone = ValidationError(
         _("The file you chose is no longer here. Please choose it again."), code="kept_gone"
     )
     try:
-        name = signing.loads(token, salt=_SALT, max_age=KEPT_FOR)
+        name = signing.loads(token, salt=f"{_SALT}:{kind}", max_age=KEPT_FOR)
     except signing.BadSignature:
         raise gone from None
     path = kept_folder() / Path(name).name
     try:
         data = path.read_bytes()
+        path.unlink()
     except OSError:
         raise gone from None
     return ContentFile(data, name=f"{uuid.uuid4().hex}{path.suffix}")
 
 
-def _remove_old(folder: Path) -> None:
+def _remove_old_and_measure(folder: Path) -> int:
+    """Remove the kept files older than a day; the bytes of those left."""
     oldest = time.time() - KEPT_FOR
+    size = 0
     with os.scandir(folder) as entries:
         for entry in entries:
             try:
-                if entry.is_file() and entry.stat().st_mtime < oldest:
+                stat = entry.stat()
+                if stat.st_mtime < oldest:
                     os.unlink(entry.path)
+                else:
+                    size += stat.st_size
             except FileNotFoundError:
-                pass  # removed by another request at the same moment
+                pass  # taken or removed by another request at the same moment
+    return size
 
 
 class KeptFileInput(forms.ClearableFileInput):
@@ -141,11 +159,15 @@ class KeepsUploads:
         copy._reset()  # each form keeps its own
         return copy
 
+    @property
+    def kept_kind(self) -> str:
+        """What a kept file must have passed to be taken back here: this field's checks."""
+        return type(self).__name__
+
     def to_python(self, data):
         if isinstance(data, KeptUpload):
             self._tried = True
-            content = take(data)
-            self._kept = data
+            content = take(data, self.kept_kind)  # kept again if the form comes back again
         else:
             uploaded = super().to_python(data)
             if uploaded is None:
@@ -163,8 +185,9 @@ class KeepsUploads:
                 self.to_python(data)
         if self._checked is not None:
             if self._kept is None:
-                self._kept = keep(self._checked)
-            return self._kept
+                self._kept = keep(self._checked, self.kept_kind)
+            if self._kept is not None:
+                return self._kept
         if isinstance(data, KeptUpload):
             return initial  # a token that names nothing any more is dropped
         return super().bound_data(data, initial)

@@ -251,6 +251,11 @@ class ImageUploadField(KeepsUploads, forms.FileField):
     def check_upload(self, uploaded):
         return reencode_image(uploaded, **self.limits)
 
+    @property
+    def kept_kind(self) -> str:
+        limits = self.limits
+        return f"image:{limits['max_bytes']}:{limits['max_pixels']}:{limits['max_side']}"
+
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
         if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
@@ -308,6 +313,10 @@ class _CheckedFileField(KeepsUploads, forms.FileField):
 
     def check_upload(self, uploaded):
         return type(self).check(uploaded, max_bytes=self.max_bytes)
+
+    @property
+    def kept_kind(self) -> str:
+        return f"{type(self).__name__}:{self.max_bytes}"
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

@@ -5,8 +5,10 @@ the group's referent, a facilitator and a coordinator. Later features give them 
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from accounts.models import User
@@ -70,6 +72,15 @@ def _fresh_rate_limits(request):
     if {"db", "transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("db" if "db" in request.fixturenames else "transactional_db")
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French, the default: a request in another language leaves that
+    language active in the test's thread, and tests must not depend on their order."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 PERSONAS = [

@@ -63,6 +63,7 @@ def test_a_photo_on_a_form_that_comes_back_is_kept_and_taken_back(folders):
     assert second.cleaned_data["photo"].read() == checked
     assert second.cleaned_data["photo"].name != kept[0].name  # a new name, as any upload
     assert second.cleaned_data["voice"] is None
+    assert not kept[0].exists()  # taken back: it leaves the kept folder
 
 
 def test_a_form_drawn_again_without_being_validated_keeps_its_photo_too(folders):
@@ -72,7 +73,8 @@ def test_a_form_drawn_again_without_being_validated_keeps_its_photo_too(folders)
     assert list(tokens) == ["photo-kept"]
 
     drawn_again = DishForm({"name": "", **tokens}, {})
-    assert kept_tokens(str(drawn_again["photo"])) == tokens  # same file, same token
+    again = kept_tokens(str(drawn_again["photo"]))
+    assert list(again) == ["photo-kept"]  # still kept (taken back, kept again)
     assert len(list((folders / "private" / "kept").iterdir())) == 1
 
 
@@ -198,3 +200,49 @@ def test_a_photo_already_saved_shows_as_a_link_and_can_be_removed():
 
     removed = DishForm({"name": "Tajine", "photo-clear": "on"}, {}, initial={"photo": Saved()})
     assert removed.is_valid() and removed.cleaned_data["photo"] is False
+
+
+def test_a_sound_kept_by_a_recording_field_is_never_taken_back_as_a_photo():
+    voice = SimpleUploadedFile("voix.mp3", b"ID3" + b"<html><script>alert(1)</script>")
+    first = DishForm({"name": ""}, {"voice": voice})
+    assert not first.is_valid()
+    token = kept_tokens(str(first["voice"]))["voice-kept"]
+
+    swapped = DishForm({"name": "Tajine", "photo-kept": token}, {})
+
+    assert not swapped.is_valid()
+    assert swapped.errors["photo"] == [
+        "Le fichier choisi n'est plus là. Choisissez-le à nouveau, s'il vous plaît."
+    ]
+
+
+def test_a_photo_kept_for_a_larger_photo_field_is_not_taken_by_a_smaller_one():
+    class SmallLogo(forms.Form):
+        photo = ImageUploadField(required=False, max_side=64)
+
+    first = DishForm({"name": ""}, {"photo": photo()})
+    first.is_valid()
+    tokens = kept_tokens(str(first["photo"]))
+
+    assert not SmallLogo(tokens, {}).is_valid()
+
+
+def test_nothing_more_is_kept_once_the_kept_files_reach_their_limit(folders, monkeypatch):
+    monkeypatch.setattr(kept_uploads, "KEPT_AT_MOST_BYTES", 100)
+    form = DishForm({"name": ""}, {"photo": photo()})
+    assert not form.is_valid()
+
+    html = str(form["photo"])
+
+    assert kept_tokens(html) == {} and "gardée" not in html  # chosen again, as before
+    assert list((folders / "private" / "kept").iterdir()) == []
+
+
+def test_a_disk_that_fails_means_the_photo_is_chosen_again_not_an_error(settings, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    settings.PRIVATE_MEDIA_ROOT = blocker  # the kept folder cannot be made inside a file
+    form = DishForm({"name": ""}, {"photo": photo()})
+    assert not form.is_valid()
+
+    assert kept_tokens(str(form["photo"])) == {}
