@@ -71,6 +71,7 @@ class Food(models.Model):
     plural_en = models.CharField(_("plural in English"), max_length=80, blank=True)
     # Every name and plural folded for the search (cdq/text.py): kept by save().
     search_name = models.CharField(max_length=500, blank=True, editable=False)
+    NAME_FIELDS = ("name", "plural", "name_nl", "plural_nl", "name_en", "plural_en")
     category = models.CharField(
         _("shop section"), max_length=12, choices=Category.choices, default=Category.OTHER
     )
@@ -118,11 +119,20 @@ class Food(models.Model):
         return self.local_name
 
     def save(self, *args, **kwargs):
-        names = [self.name, self.plural, self.name_nl, self.plural_nl, self.name_en, self.plural_en]
+        names = [getattr(self, field) for field in self.NAME_FIELDS]
         self.search_name = fold(" ".join(name for name in names if name))
         if (fields := kwargs.get("update_fields")) is not None:
             kwargs["update_fields"] = {*fields, "search_name"}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def named(cls, query: str, prefix: str = "") -> Q:
+        """Foods whose name in any language contains `query` (folded, and as typed for
+        rows written without save(): bulk loads). `prefix`: "food__" from an ingredient."""
+        match = Q(**{f"{prefix}search_name__contains": fold(query)})
+        for field in cls.NAME_FIELDS:
+            match |= Q(**{f"{prefix}{field}__icontains": query})
+        return match
 
     def _names(self, language: str | None) -> tuple[str, str]:
         """(name, plural) in `language` (the page's by default), French when not given."""

@@ -56,9 +56,7 @@ def _filtered(recipes, filters: dict, user):
         recipes = recipes.filter(
             Q(search_title__contains=folded)
             | Q(title__icontains=query)
-            | Exists(
-                lines.filter(Q(food__search_name__contains=folded) | Q(food__name__icontains=query))
-            )
+            | Exists(lines.filter(Food.named(query, prefix="food__")))
         )
     if diet := DIETS.get(filters.get("diet") or ""):
         excluded = Q()
@@ -326,7 +324,7 @@ def prices(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()[:60]
     foods = Food.objects.all()
     if query:
-        foods = foods.filter(Q(search_name__contains=fold(query)) | Q(name__icontains=query))
+        foods = foods.filter(Food.named(query))
     order = list(Food.Category.values)  # the order of a walk through a shop
     foods = sorted(foods, key=lambda food: (order.index(food.category), fold(food.local_name)))
     group_id = access.pricing_group_id(request.user)

@@ -87,3 +87,16 @@ def test_the_recipe_forms_food_list_is_in_the_readers_language_and_its_order(
 def test_every_demo_food_has_a_dutch_and_an_english_name():
     assert {row[0] for row in FOODS} == set(FOOD_NAMES)
     assert all(names[0] and names[2] for names in FOOD_NAMES.values())
+
+
+def test_foods_loaded_without_save_are_found_by_their_dutch_or_english_name_too(
+    client_as, foods, soup
+):
+    """Bulk loads skip save(), so the folded search text is empty: the plain match on each
+    name still finds them."""
+    Food.objects.bulk_create([Food(name="navet", name_nl="raap", name_en="turnip")])
+    Food.objects.filter(name="carotte").update(search_name="", name_nl="wortel")
+    client = client_as("member")
+
+    assert "navet" in client.get("/recipes/prices/", {"q": "turnip"}).content.decode()
+    assert "Soupe de carottes" in client.get("/recipes/", {"q": "wortel"}).content.decode()
