@@ -246,3 +246,14 @@ def test_a_disk_that_fails_means_the_photo_is_chosen_again_not_an_error(settings
     assert not form.is_valid()
 
     assert kept_tokens(str(form["photo"])) == {}
+
+
+def test_a_kept_photo_can_be_removed_too():
+    first = DishForm({"name": ""}, {"photo": photo()})
+    first.is_valid()
+    html = str(first["photo"])
+    assert 'name="photo-clear"' in html and ">Retirer</label>" in html
+
+    removed = DishForm({"name": "Tajine", "photo-clear": "on", **kept_tokens(html)}, {})
+
+    assert removed.is_valid() and removed.cleaned_data["photo"] is False  # no photo at all
