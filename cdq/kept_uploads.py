@@ -138,15 +138,14 @@ class KeepsUploads:
     A form shown again without being validated (a line was added) checks its new files
     when it is drawn: what passes is kept; what fails is told when it is saved."""
 
-    widget = KeptFileInput
-    kept_message = _("File kept.")
-    current_label = _("See the current file")
+    widget = KeptFileInput  # its words by default; a field may name its kind of file
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if isinstance(self.widget, KeptFileInput):
-            self.widget.kept_message = self.kept_message
-            self.widget.current_label = self.current_label
+            for words in ("kept_message", "current_label"):
+                if hasattr(self, words):
+                    setattr(self.widget, words, getattr(self, words))
         self._reset()
 
     def _reset(self) -> None:

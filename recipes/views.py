@@ -197,8 +197,13 @@ def booklet(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 # What the food lists of the forms read: the names in every language, and the units.
-FOOD_CHOICE_FIELDS = ["pk", "name", "name_nl", "name_en", "plural", "plural_nl", "plural_en"]
-FOOD_CHOICE_FIELDS += ["sold_by", "grams_per_piece", "grams_per_litre"]
+FOOD_CHOICE_FIELDS = [
+    "pk",
+    *Food.NAME_FIELDS,
+    "sold_by",
+    "grams_per_piece",
+    "grams_per_litre",
+]
 
 
 def _foods() -> list[Food]:

@@ -38,9 +38,10 @@ from tests.portions.test_races import cooked, make_session  # noqa: F401
 S = Session.Status
 
 
-def while_uncommitted(first, second) -> list:
-    """Run `first()` in a transaction held open while `second()` runs in another thread
-    (its own connection); commit; return what `second()` returned or raised."""
+def interleaved(first, second, then=None) -> tuple[object, list]:
+    """`first()` in a transaction; `second()` starts in another thread (its own
+    connection) meanwhile; then `then()`, if given, in the first transaction, which
+    commits. What `then()` gave (or raised) and what `second()` gave (or raised)."""
     outcome: list = []
 
     def run() -> None:
@@ -52,13 +53,27 @@ def while_uncommitted(first, second) -> list:
         finally:
             connections.close_all()
 
-    with transaction.atomic():
-        first()
-        thread = threading.Thread(target=run)
-        thread.start()
-        thread.join(timeout=1)  # it goes ahead, or waits for the lock we hold
+    thread = threading.Thread(target=run)
+    result = None
+    try:
+        with transaction.atomic():
+            first()
+            thread.start()
+            thread.join(timeout=1)  # it goes ahead, or waits for what we hold
+            result = then() if then else None
+    except Exception as error:
+        if thread.ident is None:
+            raise  # first() failed: the test's own set-up is wrong
+        result = error
     thread.join(timeout=30)
     assert not thread.is_alive(), "the second request never finished"
+    return result, outcome
+
+
+def while_uncommitted(first, second) -> list:
+    """Run `first()` in a transaction held open while `second()` runs in another thread;
+    commit; return what `second()` returned or raised."""
+    _result, outcome = interleaved(first, second)
     return outcome
 
 
@@ -220,34 +235,6 @@ def test_a_booking_cancelled_or_used_since_the_page_was_loaded_is_refused(group,
 
 
 # Lock orders: two requests each holding what the other needs would deadlock. ---------------
-
-
-def interleaved(first, second, then) -> tuple[object, list]:
-    """`first()` in a transaction; `second()` starts in another thread meanwhile; then
-    `then()` in the first transaction, which commits. What `then()` and `second()` gave."""
-    outcome: list = []
-
-    def run() -> None:
-        try:
-            connections["default"].ensure_connection()
-            outcome.append(second())
-        except Exception as error:
-            outcome.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    try:
-        with transaction.atomic():
-            first()
-            thread.start()
-            thread.join(timeout=1)  # it goes ahead, or waits for what we hold
-            result = then()
-    except Exception as error:
-        result = error
-    thread.join(timeout=30)
-    assert not thread.is_alive(), "the second request never finished"
-    return result, outcome
 
 
 @pytest.mark.django_db(transaction=True)
