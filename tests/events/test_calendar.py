@@ -12,7 +12,7 @@ from icalendar import Calendar
 from events.calendar import PRODID
 from events.models import CalendarFeed, Event, Registration, Workshop
 from events.services import cancel, register
-from tests.events.test_registration import make_event
+from tests.factories import make_event
 
 R = Registration.Status
 

@@ -22,7 +22,8 @@ from events.services import (
     register,
     save_event,
 )
-from tests.events.test_registration import make_event, people, statuses
+from tests.events.test_registration import people, statuses
+from tests.factories import make_event
 from tests.races import at_once
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 
 from events.models import Event, Registration, Workshop
 from events.services import register
-from tests.events.test_registration import make_event
+from tests.factories import make_event
 
 R = Registration.Status
 

@@ -7,7 +7,7 @@ import pytest
 
 from events.models import Registration, Workshop
 from events.services import register
-from tests.events.test_registration import make_event
+from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db
 R = Registration.Status

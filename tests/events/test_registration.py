@@ -17,15 +17,9 @@ from events.services import (
     register,
 )
 from tests.conftest import make_person
+from tests.factories import make_event
 
 R = Registration.Status
-
-
-def make_event(**fields) -> Event:
-    starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=10))
-    fields.setdefault("ends_at", starts_at + timedelta(hours=3))
-    fields.setdefault("title", "Rendez-vous de printemps")
-    return Event.objects.create(starts_at=starts_at, **fields)
 
 
 def people(count: int, prefix: str = "cook") -> list:

@@ -11,12 +11,12 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import connections, transaction
-from django.utils import timezone
 
 from cdq.locks import lock_row
 from events.models import Event, Registration, Workshop
 from events.services import RegistrationError, cancel, places_taken, register
 from tests.conftest import make_person
+from tests.factories import make_event
 from tests.races import at_once
 
 R = Registration.Status
@@ -24,16 +24,6 @@ PEOPLE = 50  # people pressing "I'm coming" at once
 CAPACITY = 20  # places at the event
 WORKSHOP_PLACES = 10
 MIXED = 20  # threads cancelling and registering at once
-
-
-def make_event(**fields) -> Event:
-    starts_at = timezone.now() + timedelta(days=10)
-    return Event.objects.create(
-        title="Rendez-vous de printemps",
-        starts_at=starts_at,
-        ends_at=starts_at + timedelta(hours=3),
-        **fields,
-    )
 
 
 def people(count: int, prefix: str = "cook") -> list:
