@@ -1,52 +1,17 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
-from django.contrib import messages
-from django.http import HttpRequest
 from django.utils import translation
 
 from accounts.models import User
-from cdq.http import remember_language
-from groups.models import Invitation
-from groups.services import GroupError, accept_invitation
+from core.http import remember_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """How allauth fits the movement: no open sign-up, the person's own language."""
+    """How allauth fits the movement: the person's own language, fewer messages. (Who may
+    sign up, through a group's invitation, is `groups.adapter`, a floor above.)"""
 
-    def is_open_for_signup(self, request: HttpRequest) -> bool:
-        # People join through a group's invitation, never on their own.
-        invitation = self._invitation(request)
-        return invitation is not None and invitation.state == Invitation.State.VALID
-
-    @staticmethod
-    def _invitation(request: HttpRequest) -> Invitation | None:
-        """The invitation this visitor opened (see groups.views.join), whatever its state."""
-        token = request.session.get("invitation")
-        return Invitation.objects.filter(token=token).select_related("group").first()
-
-    def save_user(self, request, user, form, commit=True):
-        user = super().save_user(request, user, form, commit=False)
-        user.display_name = form.cleaned_data["display_name"]
-        user.language = form.cleaned_data["language"]
-        if commit:
-            user.save()
-            self._join_invited_group(request, user)
-        return user
-
-    def _join_invited_group(self, request, user) -> None:
-        token = request.session.get("invitation")
-        try:
-            accept_invitation(token, user)
-        except GroupError as refusal:
-            # The last place went to someone else meanwhile: the account stays.
-            self.add_message(request, messages.WARNING, message=refusal.message)
-
-    def get_signup_redirect_url(self, request: HttpRequest) -> str:
-        # The new person may have used the invitation's last place: still their group.
-        invitation = self._invitation(request)
-        if invitation is not None:
-            return invitation.group.get_absolute_url()
-        return super().get_signup_redirect_url(request)
+    def is_open_for_signup(self, request) -> bool:
+        return False  # closed, unless a floor above opens it (groups: an invitation)
 
     # The page that follows already says it, in shorter words.
     SILENT_MESSAGES = frozenset({"account/messages/login_code_sent.txt"})

@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from cdq.forms import PlainModelForm
+from core.forms import PlainModelForm
 
 
 class ProfileForm(PlainModelForm):

@@ -95,7 +95,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     def record_email(self, *, verified: bool = False) -> None:
         """Give allauth its record of the person's e-mail: the login by code looks there
         (and marks it verified once a code has proved it)."""
-        from allauth.account.models import EmailAddress
+        # allauth's models import ours (its adapter): importing theirs at the top would loop.
+        from allauth.account.models import EmailAddress  # noqa: PLC0415
 
         if not self.email:
             return

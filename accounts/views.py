@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import ProfileForm
-from cdq.http import AuthenticatedHttpRequest, remember_language
+from accounts.http import AuthenticatedHttpRequest
+from core.http import remember_language
 
 
 @login_required

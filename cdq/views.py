@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -6,12 +7,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from cdq.http import HtmxHttpRequest
+from core.http import HtmxHttpRequest
 from events.queries import my_registrations
 from groups.access import groups_of
 from portions.queries import next_menu, with_my_balance
 
 
+@login_not_required
 @require_GET
 def home(request: HtmxHttpRequest) -> HttpResponse:
     """The visitor's welcome, or the member's home once logged in."""
@@ -31,6 +33,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; a logged-in person keeps it on every phone."""
@@ -43,6 +46,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@login_not_required
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -2,9 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import SAFE_IMAGES
 from events.models import Attachment, Event, Registration, Report, Workshop
 from events.report_forms import delete_report
-from groups.admin import SAFE_IMAGES
 
 
 class WorkshopInline(admin.TabularInline):

@@ -8,7 +8,7 @@ working (a 404), as when a phone is lost.
 from datetime import timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from cdq.http import AuthenticatedHttpRequest, HtmxHttpRequest
+from accounts.http import AuthenticatedHttpRequest
+from core.http import HtmxHttpRequest
+from core.text import slug
+from events import access
 from events.calendar import event_calendar
 from events.models import CalendarFeed, Registration, new_token
-from groups import access
-from recipes.pdf import slug
 
 R = Registration.Status
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -34,6 +35,7 @@ def _absolute_url(request):
     return lambda event: request.build_absolute_uri(event.get_absolute_url())
 
 
+@login_not_required
 @require_safe
 def event_ics(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """One event, to add to one's calendar: for whoever may read the event, else 404."""
@@ -70,6 +72,7 @@ def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_safe
 @cache_control(private=True, max_age=int(FEED_REFRESH.total_seconds()))
 def feed(request: HtmxHttpRequest, token: str) -> HttpResponse:

@@ -5,8 +5,8 @@ from django.forms.models import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cdq.forms import PlainForm, PlainModelForm
-from cdq.uploads import ImageUploadField
+from core.forms import PlainForm, PlainModelForm
+from core.uploads import ImageUploadField
 from events.models import Event, Workshop
 
 

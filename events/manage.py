@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cdq.forms import PlainForm
-from cdq.http import AuthenticatedHttpRequest
-from events import services
+from accounts.http import AuthenticatedHttpRequest
+from core.forms import PlainForm
+from core.refusals import shown_as_message
+from core.text import slug
+from events import access, services
 from events.forms import EventForm, WorkshopFormSet
 from events.models import Event, Registration
-from groups import access
 from groups.models import Kitchen
-from recipes.pdf import slug
 
 R = Registration.Status
 
@@ -65,11 +65,9 @@ def manage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def move_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     registration = access.get_registration_for_coordinator(request.user, pk)
-    try:
+    with shown_as_message(request) as attempt:
         services.move_up(registration)
-    except services.RegistrationError as refusal:
-        messages.error(request, refusal.message)
-    else:
+    if attempt.ok:
         messages.success(
             request, _("%(name)s has a place now.") % {"name": registration.display_name}
         )
@@ -152,11 +150,9 @@ def cancel_event(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = access.get_event_for_coordinator(request.user, pk)
     form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_as_message(request) as attempt:
             count = services.cancel_event(event, message=form.cleaned_data["message"])
-        except services.RegistrationError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             messages.success(
                 request, _("The event is cancelled. %(count)s people are told.") % {"count": count}
             )

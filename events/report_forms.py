@@ -18,8 +18,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from cdq.forms import PlainForm, PlainModelForm
-from cdq.uploads import check_audio, check_pdf, reencode_image
+from core.forms import PlainForm, PlainModelForm
+from core.uploads import check_audio, check_pdf, reencode_image
 from events.models import Attachment, Event, Report
 from events.storage import report_files
 

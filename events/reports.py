@@ -3,7 +3,7 @@ page, and the coordinators' pages to write one, add or remove its files, delete 
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpResponse
@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cdq.forms import PlainForm
-from cdq.http import AuthenticatedHttpRequest, HtmxHttpRequest
-from cdq.richtext import render_markdown
+from accounts.http import AuthenticatedHttpRequest
+from core.forms import PlainForm
+from core.http import HtmxHttpRequest
+from core.richtext import render_markdown
+from events import access
 from events.models import Attachment
 from events.report_forms import (
     AttachmentForm,
@@ -27,7 +29,6 @@ from events.report_forms import (
     thumb_name,
 )
 from events.storage import report_files
-from groups import access
 
 PER_PAGE = 20
 K = Attachment.Kind
@@ -41,6 +42,7 @@ class ThemeFilter(PlainForm):
     )
 
 
+@login_not_required
 @require_GET
 def index(request: HtmxHttpRequest) -> HttpResponse:
     """Past reports, the latest events first, each with its first photo and whether it
@@ -72,6 +74,7 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_GET
 def detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """A report: its text (sanitised Markdown), photos, sounds, PDF files, video link."""
@@ -179,6 +182,7 @@ def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "events/reports/delete.html", {"report": report})
 
 
+@login_not_required
 @require_GET
 def media(request: HtmxHttpRequest, name: str) -> FileResponse:
     """A report's file, for someone who may read the report (files live outside the

@@ -15,28 +15,21 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from cdq.locks import lock_row, locked
+from core.locks import lock_row, locked
+from core.refusals import Refusal
 from events.calendar import location
 from events.models import Event, Registration, Workshop
 
 R = Registration.Status
 
 
-class RegistrationError(Exception):
+class RegistrationError(Refusal):
     """A registration that cannot be made; `message` is translated, ready to show."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
-
-def _busy() -> RegistrationError:
-    return RegistrationError(_("Many people are registering right now. Please try again."))
-
-
-_locked = locked(_busy)
+_locked = locked(gettext_lazy("Many people are registering right now. Please try again."))
 
 
 def places_taken(event: Event, workshop: Workshop | None = None) -> int:

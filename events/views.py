@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -7,16 +7,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cdq.http import AuthenticatedHttpRequest, HtmxHttpRequest
-from events import services
+from accounts.http import AuthenticatedHttpRequest
+from core.http import HtmxHttpRequest
+from core.refusals import shown_as_message
+from events import access, services
 from events.forms import GuestForm
 from events.models import Registration, Workshop
 from events.queries import my_registrations, with_places_left
-from groups import access
 
 R = Registration.Status
 
 
+@login_not_required
 @require_GET
 def index(request: HtmxHttpRequest) -> HttpResponse:
     """The coming events as date cards; a person's own registrations first."""
@@ -60,6 +62,7 @@ def _places(event, is_mine) -> tuple[list[Workshop], int | None, dict]:
     return workshops, left, mine
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The event, its places and workshops, and the one main button: "I'm coming"."""
@@ -70,13 +73,11 @@ def detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         guest_form = GuestForm(request.POST or None, most_companions=event.most_companions)
         if request.method == "POST" and guest_form.is_valid():
-            try:
+            with shown_as_message(request) as attempt:
                 registration = services.register(
                     event, **guest_form.cleaned_data, language=get_language()
                 )
-            except services.RegistrationError as refusal:
-                messages.error(request, refusal.message)
-            else:
+            if attempt.ok:
                 return redirect("events:registration", registration.token)
     return render(
         request,
@@ -108,13 +109,11 @@ def register(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         companions = int(request.POST.get("companions") or 0)
     except ValueError:
         companions = -1
-    try:
+    with shown_as_message(request) as attempt:
         registration = services.register(
             event, person=request.user, companions=companions, workshop=workshop
         )
-    except services.RegistrationError as refusal:
-        messages.error(request, refusal.message)
-    else:
+    if attempt.ok:
         if registration.status == R.CONFIRMED:
             messages.success(request, _("You are registered. See you there!"))
         else:
@@ -133,6 +132,7 @@ def cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect(registration.event)
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def registration(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """A guest's private page: their registration, their workshops (one per time slot),
@@ -174,11 +174,9 @@ def _guest_workshop(request: HtmxHttpRequest, registration: Registration) -> Htt
     if workshop is None:
         messages.error(request, _("This workshop is not part of this event."))
     else:
-        try:
+        with shown_as_message(request) as attempt:
             row = services.register(registration.event, workshop=workshop, guest=registration)
-        except services.RegistrationError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             if row.status == R.CONFIRMED:
                 messages.success(request, _("You are registered. See you there!"))
             else:

@@ -1,12 +1,8 @@
 from django.contrib import admin
-from django.db import models
 
-from cdq.uploads import ImageUploadField
+from core.uploads import SAFE_IMAGES
 from groups.models import (
-    Contact,
     Equipment,
-    FacilitationReminder,
-    FollowUp,
     FoodHub,
     Group,
     GroupStatusChange,
@@ -29,10 +25,6 @@ class PartnerAdmin(admin.ModelAdmin):
 class EquipmentInline(admin.TabularInline):
     model = Equipment
     extra = 1
-
-
-# Photos and logos uploaded in the admin are checked and re-encoded like everywhere else.
-SAFE_IMAGES = {models.ImageField: {"form_class": ImageUploadField}}
 
 
 @admin.register(Kitchen)
@@ -117,33 +109,3 @@ class KitchenBookingAdmin(admin.ModelAdmin):
 
 
 # Facilitation ---------------------------------------------------------------------------
-
-
-@admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
-    list_display = ["group", "contacted_on", "channel", "by", "next_contact_on"]
-    list_filter = ["channel", "group__facilitator", "group"]
-    search_fields = ["group__name", "news", "resources", "next_steps"]
-    date_hierarchy = "contacted_on"
-    autocomplete_fields = ["group", "by"]
-
-
-@admin.register(FollowUp)
-class FollowUpAdmin(admin.ModelAdmin):
-    list_display = ["group", "rhythm_days"]
-    search_fields = ["group__name"]
-    autocomplete_fields = ["group"]
-
-
-@admin.register(FacilitationReminder)
-class FacilitationReminderAdmin(admin.ModelAdmin):
-    """Read-only: what the weekly command sent (it never sends a week twice)."""
-
-    list_display = ["facilitator", "week", "sent_at"]
-    list_filter = ["week"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

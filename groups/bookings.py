@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cdq.locks import is_lock_timeout, lock_row
+from core.locks import is_lock_timeout, lock_row
+from core.refusals import Busy, Refusal
 from groups.models import Group, Kitchen, KitchenBooking
 
 LONGEST_BOOKING = timedelta(hours=24)
@@ -24,12 +25,8 @@ LOCK_TIMEOUT = timedelta(seconds=10)
 NOTE_MAX_LENGTH = KitchenBooking._meta.get_field("note").max_length
 
 
-class BookingError(Exception):
+class BookingError(Refusal):
     """A booking that cannot be made; `message` is translated, ready to show."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class BookingConflict(BookingError):
@@ -43,7 +40,7 @@ class BookingConflict(BookingError):
         )
 
 
-class KitchenBusy(BookingError):
+class KitchenBusy(Busy):
     """Others kept the kitchen locked for longer than LOCK_TIMEOUT: try again later."""
 
     def __init__(self):

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cdq.forms import PlainForm, PlainModelForm
-from cdq.uploads import ImageUploadField
+from core.forms import PlainForm, PlainModelForm
+from core.uploads import ImageUploadField
 from groups.models import Commune, Group, Membership
 
 
@@ -40,7 +40,7 @@ class GroupForm(PlainModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("settling") == "treasurer" and not data.get("treasurer"):
+        if data.get("settling") == Group.Settling.TREASURER and not data.get("treasurer"):
             self.add_error("treasurer", _("Choose the treasurer."))
         return data
 

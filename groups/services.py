@@ -7,19 +7,16 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from accounts.models import User
-from cdq.locks import lock_row, locked
+from core.locks import lock_row, locked
+from core.refusals import Refusal
 from groups.models import Group, GroupStatusChange, Invitation, Membership
 
 
-class GroupError(Exception):
+class GroupError(Refusal):
     """A refusal to show to the person, already translated."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @transaction.atomic
@@ -74,11 +71,7 @@ def attach_email(person: User, email: str) -> None:
     person.record_email(verified=False)
 
 
-def _busy() -> GroupError:
-    return GroupError(_("Many people are changing this group right now. Please try again."))
-
-
-_locked = locked(_busy)
+_locked = locked(gettext_lazy("Many people are changing this group right now. Please try again."))
 
 
 def _lock_group_of(membership: Membership) -> None:

@@ -7,7 +7,6 @@ urlpatterns = [
     path("groups/", views.directory, name="directory"),
     path("groups/overview/", views.overview, name="overview"),
     path("groups/join/<str:token>/", views.join, name="join"),
-    path("groups/<slug:slug>/", views.detail, name="detail"),
     path("groups/<slug:slug>/settings/", views.settings, name="settings"),
     path("groups/<slug:slug>/status/", views.status, name="status"),
     path("groups/<slug:slug>/members/", views.members, name="members"),

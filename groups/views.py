@@ -2,18 +2,19 @@ from datetime import datetime, timedelta
 
 import segno
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cdq.http import AuthenticatedHttpRequest, HtmxHttpRequest
+from accounts.http import AuthenticatedHttpRequest
+from core.http import HtmxHttpRequest
+from core.refusals import shown_as_message
 from groups import access
 from groups.bookings import BookingError, book_kitchen, cancel_booking
 from groups.forms import (
@@ -39,11 +40,11 @@ from groups.services import (
     leave_group,
     revoke_invitation,
 )
-from portions.counter import bar_chart_svg, portion_counter
 
 # Public ---------------------------------------------------------------------------------
 
 
+@login_not_required
 @require_GET
 def directory(request: HtmxHttpRequest) -> HttpResponse:
     """The public cards of the groups: name, commune, status. No member names."""
@@ -53,6 +54,7 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "groups/directory.html", {"groups": groups})
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def join(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """An invitation opened from its link or QR code."""
@@ -80,42 +82,6 @@ def join(request: HtmxHttpRequest, token: str) -> HttpResponse:
 
 
 # Members --------------------------------------------------------------------------------
-
-
-@login_required
-@require_GET
-def detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    group = access.get_group_for_member(request.user, slug)
-    memberships = group.memberships.listed()
-    bookings = (
-        KitchenBooking.objects.filter(group=group, ends_at__gte=timezone.now())
-        .select_related("kitchen")
-        .order_by("starts_at")[:5]
-    )
-    cooked = portion_counter(group, with_movement=False)  # the movement's: on /cooking/
-    sessions = group.sessions.filter(starts_at__gte=timezone.now()).select_related("kitchen")
-    if not group.can_manage:
-        sessions = sessions.exclude(status="draft")
-    months = cooked["months"]
-    cooked_chart = bar_chart_svg(
-        [count for _month, count in months],
-        [date_format(month, "N") for month, _count in months],
-        title=_("Portions cooked each month"),
-        spoken=[date_format(month, "F Y") for month, _count in months],
-    )
-    return render(
-        request,
-        "groups/detail.html",
-        {
-            "group": group,
-            "cooked": cooked,
-            "sessions": sessions.order_by("starts_at")[:3],
-            "cooked_chart": cooked_chart,
-            "memberships": memberships,
-            "kitchens": group.kitchens.all(),
-            "bookings": bookings,
-        },
-    )
 
 
 # Referents ------------------------------------------------------------------------------
@@ -184,7 +150,7 @@ def membership(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
     email_form = AttachEmailForm()
     if request.method == "POST":
         action = request.POST.get("action")
-        try:
+        with shown_as_message(request):
             if action == "role":
                 role_form = MembershipForm(request.POST)
                 if role_form.is_valid():
@@ -206,8 +172,6 @@ def membership(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
                     _("%(name)s has left the group.") % {"name": member.person.display_name},
                 )
                 return redirect("groups:members", group.slug)
-        except GroupError as refusal:
-            messages.error(request, refusal.message)
     return render(
         request,
         "groups/membership.html",

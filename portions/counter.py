@@ -13,13 +13,10 @@ from datetime import date, datetime
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
-from portions.models import Dish, Order, Session
+from portions.models import CookingSession, Dish, Order
 
-COOKED = [Session.Status.COOKED, Session.Status.SETTLED]
+COOKED = [CookingSession.Status.COOKED, CookingSession.Status.SETTLED]
 
 
 def cooked_portions():
@@ -71,7 +68,7 @@ def cooked_by_month(start: datetime, end: datetime) -> dict[date, tuple[int, int
         .values("total")
     )
     rows = (
-        Session.objects.filter(status__in=COOKED, starts_at__gte=start, starts_at__lt=end)
+        CookingSession.objects.filter(status__in=COOKED, starts_at__gte=start, starts_at__lt=end)
         .annotate(month=TruncMonth("starts_at"))
         .order_by()
         .values("month")
@@ -115,63 +112,3 @@ def portion_counter(group, *, today: date | None = None, with_movement: bool = T
         "total": sum(years.values()),
         "movement_this_year": movement,
     }
-
-
-# The chart --------------------------------------------------------------------------------
-
-BAR, GAP, HEIGHT, TOP, BOTTOM = 26, 6, 140, 18, 22  # in SVG units, scaled to the width
-GREEN, INK = "#1f5c3d", "#1d1d1b"
-
-
-def bar_chart_svg(values, labels, *, title: str = "", spoken=None) -> SafeString:
-    """A small bar chart as inline SVG: one bar per value, its number above and its label
-    below ("juil."). Screen readers read it as one image (role="img") named by `title`
-    and every figure, with the `spoken` labels if given ("juillet 2026"). Drawn with
-    attributes only: no stylesheet is needed (nor allowed: the site's
-    Content-Security-Policy forbids inline styles), and no script."""
-    values = [int(value) for value in values]
-    labels = [str(label) for label in labels]
-    spoken = labels if spoken is None else [str(label) for label in spoken]
-    if not len(values) == len(labels) == len(spoken):
-        raise ValueError("one label per value")
-    summary = _("%(title)s: %(figures)s") % {
-        "title": title or _("Bar chart"),
-        "figures": ", ".join(
-            _("%(label)s: %(value)s") % {"label": label, "value": value}
-            for label, value in zip(spoken, values, strict=True)
-        ),
-    }
-    highest = max(values, default=0) or 1
-    room = HEIGHT - TOP - BOTTOM
-    width = len(values) * (BAR + GAP) + GAP
-    baseline = HEIGHT - BOTTOM
-    bars = []
-    for i, (value, label) in enumerate(zip(values, labels, strict=True)):
-        x = GAP + i * (BAR + GAP)
-        middle = x + BAR / 2
-        height = round(room * value / highest, 1)
-        top = baseline - height
-        bars.append((x, top, BAR, height, GREEN, middle, top - 4, INK, value))
-        bars[-1] += (middle, HEIGHT - 6, INK, label)
-    body = format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'
-        '<text x="{}" y="{}" fill="{}" font-size="12" text-anchor="middle">{}</text>'
-        '<text x="{}" y="{}" fill="{}" font-size="11" text-anchor="middle">{}</text>',
-        bars,
-    )
-    return format_html(
-        '<svg class="bar-chart" viewBox="0 0 {} {}" width="100%" role="img" aria-label="{}" '
-        'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">'
-        "<title>{}</title>"
-        '<line x1="0" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"></line>{}</svg>',
-        width,
-        HEIGHT,
-        summary,
-        summary,
-        baseline,
-        width,
-        baseline,
-        INK,
-        body,
-    )

@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cdq.forms import EuroField, PlainForm, PlainModelForm
-from cdq.uploads import ImageUploadField
+from core.forms import EuroField, PlainForm, PlainModelForm
+from core.uploads import ImageUploadField
 from groups.models import Membership
-from portions.models import Dish, Receipt
-from portions.services import MOST_PORTIONS
+from portions.models import MOST_ORDERED, Dish, Receipt
+from recipes.costing import MOST_PORTIONS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -30,7 +30,7 @@ class SessionForm(PlainForm):
         label=_("At most, per dish (portions)"),
         required=False,
         min_value=1,
-        max_value=500,
+        max_value=MOST_PORTIONS,
         help_text=_("The size of the pots. Empty: no limit."),
     )
     note = forms.CharField(label=_("Note for the members"), required=False, max_length=300)
@@ -95,7 +95,7 @@ def portions_field(label: str, initial: int = 0) -> forms.IntegerField:
         label=label,
         required=False,  # empty: 0
         min_value=0,
-        max_value=MOST_PORTIONS,
+        max_value=MOST_ORDERED,
         initial=initial,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "portions-input"}),
     )
@@ -126,7 +126,7 @@ def apply_step(data, step: str):
         value = int(data.get(name) or 0)
     except ValueError:
         value = 0
-    data[name] = str(min(max(value + int(delta), 0), MOST_PORTIONS))
+    data[name] = str(min(max(value + int(delta), 0), MOST_ORDERED))
     return data
 
 
@@ -203,7 +203,7 @@ class EditSessionForm(SessionForm):
                 label=_("At most: %(dish)s") % {"dish": dish.recipe.title},
                 required=False,
                 min_value=1,
-                max_value=500,
+                max_value=MOST_PORTIONS,
                 initial=dish.max_portions,
             )
             self.fields[f"remove-{dish.pk}"] = forms.BooleanField(
@@ -220,7 +220,7 @@ class EditSessionForm(SessionForm):
             label=_("At most, for the new dish (portions)"),
             required=False,
             min_value=1,
-            max_value=500,
+            max_value=MOST_PORTIONS,
             help_text=_("Empty: no limit."),
         )
 

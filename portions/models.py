@@ -1,7 +1,7 @@
 """Cooking sessions, pre-orders, receipts, and the money that follows.
 
 Money is whole cents everywhere. What people owe each other is never stored as a number
-that gets changed: it is the sum of an append-only ledger (`Entry`), written when a
+that gets changed: it is the sum of an append-only ledger (`LedgerEntry`), written when a
 session is settled, reversed (by new entries) when it is reopened, and when a transfer
 between two members is confirmed.
 """
@@ -15,8 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The limits: one constant each, read by the forms, the services, the templates (through
+# the models) and the JavaScript (through the inputs' max attribute).
+MOST_ORDERED = 99  # portions a person orders of a dish: more is a typing mistake
 
-class Session(models.Model):
+
+class CookingSession(models.Model):
+    MOST_ORDERED = MOST_ORDERED  # for the templates
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("being prepared")
         OPEN = "open", _("open for pre-orders")
@@ -69,6 +75,25 @@ class Session(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("portions:session", args=[self.group.slug, self.pk])
 
+    # The session's life, in one place: services, views and templates ask these.
+    # draft → open ⇄ closed → cooked → settled (settling and reopening: portions/services.py).
+
+    @property
+    def next_states(self) -> list[str]:
+        """The states a referent may move the session to by hand (the session page's
+        buttons), in the order the buttons come."""
+        S = self.Status
+        allowed = {
+            S.DRAFT: [S.OPEN],
+            S.OPEN: [S.CLOSED, S.DRAFT],
+            S.CLOSED: [S.COOKED, S.OPEN],
+            S.COOKED: [S.CLOSED],
+        }
+        return [str(state) for state in allowed.get(self.status, [])]
+
+    def may_change_to(self, status: str) -> bool:
+        return status in self.next_states
+
     @property
     def deadline_passed(self) -> bool:
         return timezone.now() >= self.deadline
@@ -79,13 +104,46 @@ class Session(models.Model):
 
     @property
     def referent_may_order(self) -> bool:
+        """A referent orders on behalf of a member until the pre-orders are cooked."""
         return self.status in (self.Status.OPEN, self.Status.CLOSED)
+
+    @property
+    def may_be_changed(self) -> bool:
+        """Day, deadline, kitchen, note and menu change until the session is cooked."""
+        return self.status in (self.Status.DRAFT, self.Status.OPEN, self.Status.CLOSED)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def takes_receipts(self) -> bool:
+        """Receipts and the shopping list exist once the session is no longer a draft."""
+        return self.status != self.Status.DRAFT
+
+    @property
+    def money_may_change(self) -> bool:
+        """Receipts and portions taken change until the session is settled."""
+        return self.status != self.Status.SETTLED
+
+    @property
+    def takes_portions_taken(self) -> bool:
+        """What each member took is written once the pre-orders are closed."""
+        return self.status in (self.Status.CLOSED, self.Status.COOKED)
+
+    @property
+    def is_cooked(self) -> bool:
+        return self.status == self.Status.COOKED
+
+    @property
+    def is_settled(self) -> bool:
+        return self.status == self.Status.SETTLED
 
 
 class Dish(models.Model):
     """A recipe on a session's menu."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="dishes")
+    session = models.ForeignKey(CookingSession, on_delete=models.CASCADE, related_name="dishes")
     recipe = models.ForeignKey(
         "recipes.Recipe", verbose_name=_("recipe"), on_delete=models.PROTECT, related_name="+"
     )
@@ -147,7 +205,7 @@ class Order(models.Model):
 
 
 class Receipt(models.Model):
-    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="receipts")
+    session = models.ForeignKey(CookingSession, on_delete=models.PROTECT, related_name="receipts")
     payer = models.ForeignKey(
         "groups.Membership",
         verbose_name=_("paid by"),
@@ -226,7 +284,15 @@ class Transfer(models.Model):
         return f"{self.debtor_id} → {self.creditor_id}: {self.amount_cents / 100:.2f} €"
 
 
-class EntryQuerySet(models.QuerySet):
+class LedgerQuerySet(models.QuerySet):
+    """Rows are added (portions/ledger.py), never changed nor removed, even in bulk."""
+
+    def update(self, **kwargs):
+        raise ValidationError("Ledger entries are never changed: write a reversal.")
+
+    def delete(self):
+        raise ValidationError("Ledger entries are never deleted: write a reversal.")
+
     def balances(self, group) -> dict[int, int]:
         """Each membership's balance in the group, in cents: positive, the group owes them."""
         rows = (
@@ -238,7 +304,7 @@ class EntryQuerySet(models.QuerySet):
         return {row["membership"]: row["total"] for row in rows}
 
 
-class Entry(models.Model):
+class LedgerEntry(models.Model):
     """One line of a group's ledger. Never changed, never deleted: a mistake is undone by
     a new entry that reverses it. Positive: the group owes the member (they paid a
     receipt, or paid someone back); negative: the member owes (portions they took)."""
@@ -254,7 +320,7 @@ class Entry(models.Model):
         "groups.Membership", on_delete=models.PROTECT, related_name="entries"
     )
     session = models.ForeignKey(
-        Session, on_delete=models.PROTECT, null=True, blank=True, related_name="entries"
+        CookingSession, on_delete=models.PROTECT, null=True, blank=True, related_name="entries"
     )
     transfer = models.ForeignKey(
         Transfer, on_delete=models.PROTECT, null=True, blank=True, related_name="entries"
@@ -269,7 +335,7 @@ class Entry(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
-    objects = EntryQuerySet.as_manager()
+    objects = LedgerQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

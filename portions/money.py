@@ -15,7 +15,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from typing import NamedTuple
 
 
-class Transfer[K: Hashable](NamedTuple):
+class Repayment[K: Hashable](NamedTuple):
     """`debtor` pays `cents` to `creditor`. A plain tuple too, for unpacking and comparing."""
 
     debtor: K
@@ -59,7 +59,7 @@ def _check_balanced[K: Hashable](balances: Mapping[K, int]) -> None:
         raise ValueError(f"balances must sum to 0, not {total}")
 
 
-def settle_up[K: Hashable](balances: Mapping[K, int]) -> list[Transfer[K]]:
+def settle_up[K: Hashable](balances: Mapping[K, int]) -> list[Repayment[K]]:
     """The transfers that bring every balance to 0: the largest debtor pays the largest
     creditor as much as they can, again and again. Each transfer settles at least one of
     the two (the last one both), so n members with a non-zero balance need at most n − 1
@@ -78,7 +78,7 @@ def settle_up[K: Hashable](balances: Mapping[K, int]) -> list[Transfer[K]]:
         owes, i, debtor = heapq.heappop(debtors)
         owed, j, creditor = heapq.heappop(creditors)
         cents = min(-owes, -owed)
-        transfers.append(Transfer(debtor, creditor, cents))
+        transfers.append(Repayment(debtor, creditor, cents))
         if owes + cents:
             heapq.heappush(debtors, (owes + cents, i, debtor))
         if owed + cents:
@@ -88,7 +88,7 @@ def settle_up[K: Hashable](balances: Mapping[K, int]) -> list[Transfer[K]]:
 
 def settle_with_treasurer[K: Hashable](
     balances: Mapping[K, int], treasurer: K
-) -> list[Transfer[K]]:
+) -> list[Repayment[K]]:
     """The transfers that bring every balance to 0 when everyone settles with the group's
     treasurer only: every debtor pays the treasurer, then the treasurer pays every
     creditor, so the money comes in before it goes out. The treasurer's own balance is
@@ -100,8 +100,8 @@ def settle_with_treasurer[K: Hashable](
     others = [(who, cents) for who, cents in balances.items() if who != treasurer and cents]
     pay_in = sorted((item for item in others if item[1] < 0), key=lambda item: item[1])
     pay_out = sorted((item for item in others if item[1] > 0), key=lambda item: -item[1])
-    return [Transfer(who, treasurer, -cents) for who, cents in pay_in] + [
-        Transfer(treasurer, who, cents) for who, cents in pay_out
+    return [Repayment(who, treasurer, -cents) for who, cents in pay_in] + [
+        Repayment(treasurer, who, cents) for who, cents in pay_out
     ]
 
 

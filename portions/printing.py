@@ -21,13 +21,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from cdq.http import AuthenticatedHttpRequest
-from groups import access
+from accounts.http import AuthenticatedHttpRequest
+from core import pdf, text
+from groups import access as group_access
 from groups.models import Membership
-from portions import services
-from portions.models import Dish, Entry
+from portions import access, services
+from portions.models import Dish, LedgerEntry
 from portions.queries import LINES, MenuLine
-from recipes import pdf, scaling
+from recipes import scaling
 from recipes.costing import PriceBook, scale_recipe, shopping_list
 
 LABELS_PER_PAGE = 21  # 3 columns × 7 rows: the common A4 sheet of 63,5 × 38,1 mm labels
@@ -131,7 +132,7 @@ def labels(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
             "pages": pages,
             "title": _("Labels"),
         },
-        filename=f"{pdf.slug(str(LABELS))}-{cooked_on.isoformat()}.pdf",
+        filename=f"{text.slug(str(LABELS))}-{cooked_on.isoformat()}.pdf",
     )
 
 
@@ -197,7 +198,7 @@ def session_csv(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
     ]
     header = [_("Member"), _("Portions taken"), _("Charge"), _("Paid"), _("Balance")]
     day = timezone.localdate(session.starts_at).isoformat()
-    return _csv_response(f"{pdf.slug(str(ACCOUNTS))}-{day}.csv", header, rows)
+    return _csv_response(f"{text.slug(str(ACCOUNTS))}-{day}.csv", header, rows)
 
 
 @login_required
@@ -205,9 +206,9 @@ def session_csv(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
 def ledger_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Every line of the group's ledger, oldest first: what was paid, charged, settled up
     or corrected. Positive: the group owes the member; negative: the member owes."""
-    group = access.get_group_for_referent(request.user, slug)
+    group = group_access.get_group_for_referent(request.user, slug)
     entries = (
-        Entry.objects.filter(group=group)
+        LedgerEntry.objects.filter(group=group)
         .select_related("membership__person", "session")
         .only(
             "created_at",
@@ -231,5 +232,5 @@ def ledger_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     header = [_("Date"), _("Member"), _("What"), _("Cooking session"), _("Amount (€)")]
     today = timezone.localdate().isoformat()
     return _csv_response(
-        f"{pdf.slug(group.slug)}-{pdf.slug(str(LEDGER))}-{today}.csv", header, rows
+        f"{text.slug(group.slug)}-{text.slug(str(LEDGER))}-{today}.csv", header, rows
     )

@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Prefetch, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from portions.models import Dish, Entry, Order, Session
+from portions.models import CookingSession, Dish, LedgerEntry, Order
 from recipes.costing import PriceBook, scale_recipe
 from recipes.models import Ingredient
 
@@ -47,7 +47,7 @@ class MenuLine:
 
 @dataclass
 class Menu:
-    session: Session
+    session: CookingSession
     lines: list[MenuLine] = field(default_factory=list)
 
     @property
@@ -63,7 +63,7 @@ class Menu:
         return sum(line.ordered for line in self.lines)
 
 
-def menu(session: Session, person) -> Menu:
+def menu(session: CookingSession, person) -> Menu:
     """The dishes of a session, their estimated price per portion, what everyone and
     what `person` ordered. Four queries."""
     dishes = list(
@@ -96,10 +96,10 @@ def next_menu(person) -> Menu | None:
     """The next session open for pre-orders in one of the person's groups, with its menu.
     Four queries: the dishes (with their session and recipe), their ingredients, the
     prices, the orders."""
-    sessions = Session.objects.filter(
+    sessions = CookingSession.objects.filter(
         group__memberships__person=person,
         group__memberships__left_on__isnull=True,
-        status=Session.Status.OPEN,
+        status=CookingSession.Status.OPEN,
         starts_at__gte=timezone.now(),
     ).order_by("starts_at", "pk")
     first = sessions.values("pk")[:1]
@@ -117,7 +117,7 @@ def with_my_balance(groups, person):
     """Groups annotated with `my_balance`: the person's balance there, in cents (positive:
     the group owes them). No extra query."""
     mine = (
-        Entry.objects.filter(group=OuterRef("pk"), membership__person=person)
+        LedgerEntry.objects.filter(group=OuterRef("pk"), membership__person=person)
         .values("group")
         .annotate(total=Sum("amount_cents"))
         .values("total")

@@ -14,41 +14,26 @@ from django.db import transaction
 from django.db.models import Prefetch, Sum, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from cdq.locks import lock_row, locked
+from core.locks import lock_row, locked
+from core.refusals import Refusal
 from groups.bookings import free_booking
 from groups.models import Group, KitchenBooking, Membership
-from portions import money
-from portions.models import Dish, Entry, Order, Receipt, Session, Transfer
-from recipes.costing import PriceBook, scale_recipe
+from portions import ledger, money
+from portions.models import MOST_ORDERED, CookingSession, Dish, Order, Receipt, Transfer
+from recipes.costing import MOST_PORTIONS, PriceBook, scale_recipe
 from recipes.models import Ingredient
 
-MOST_PORTIONS = 99  # per person and dish: more is a typing mistake
-
-S = Session.Status
-NEXT = {  # the buttons of the session page
-    S.DRAFT: {S.OPEN},
-    S.OPEN: {S.CLOSED, S.DRAFT},
-    S.CLOSED: {S.OPEN, S.COOKED},
-    S.COOKED: {S.CLOSED},
-}
+S = CookingSession.Status
 
 
-class SessionError(Exception):
+class SessionError(Refusal):
     """Something that cannot be done now; `message` is translated, ready to show."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
-
-class Busy(SessionError):
-    def __init__(self):
-        super().__init__(_("Many people are ordering right now. Please try again."))
-
-
-_locked = locked(Busy)  # in a transaction; a lock held too long becomes a polite Busy
+# In a transaction; a lock held too long becomes a polite Busy refusal.
+_locked = locked(gettext_lazy("Many people are ordering right now. Please try again."))
 
 
 # The session ----------------------------------------------------------------------------
@@ -57,7 +42,7 @@ _locked = locked(Busy)  # in a transaction; a lock held too long becomes a polit
 @_locked
 def create_session(
     group: Group, *, starts_at, deadline, recipes, kitchen=None, booking=None, note="", by
-) -> Session:
+) -> CookingSession:
     """A draft session with its menu: `recipes` is a list of (recipe, max_portions or None)."""
     if deadline > starts_at:
         raise SessionError(_("The pre-order deadline must come before the session."))
@@ -78,7 +63,7 @@ def create_session(
             .first()
         )
         booking = free_booking(found) if found else None
-    session = Session.objects.create(
+    session = CookingSession.objects.create(
         group=group,
         starts_at=starts_at,
         deadline=deadline,
@@ -102,7 +87,7 @@ def create_session(
 
 @_locked
 def update_session(
-    session: Session,
+    session: CookingSession,
     *,
     starts_at,
     deadline,
@@ -111,12 +96,12 @@ def update_session(
     maxima: dict[int, int | None],
     remove: set[int] = frozenset(),
     add: list[tuple] = (),
-) -> Session:
+) -> CookingSession:
     """Change a session not cooked yet. A dish's maximum never goes below what is ordered;
     a dish leaves the menu only while nobody ordered it; `add` is (recipe, max) pairs."""
     lock_row(session)
     session.refresh_from_db()
-    if session.status not in (S.DRAFT, S.OPEN, S.CLOSED):
+    if not session.may_be_changed:
         raise SessionError(_("This session is cooked: it cannot change any more."))
     if deadline > starts_at:
         raise SessionError(_("The pre-order deadline must come before the session."))
@@ -174,10 +159,10 @@ def update_session(
 
 
 @_locked
-def change_status(session: Session, status: str, *, by) -> Session:
+def change_status(session: CookingSession, status: str, *, by) -> CookingSession:
     lock_row(session)
     session.refresh_from_db()
-    if status not in NEXT.get(session.status, set()):
+    if not session.may_change_to(status):
         raise SessionError(_("This cannot be done now."))
     session.status = status
     session.save(update_fields=["status"])
@@ -203,13 +188,18 @@ class DishFull(SessionError):
 
 @_locked
 def place_order(
-    session: Session, membership: Membership, wanted: dict[int, int], *, by, as_referent=False
+    session: CookingSession,
+    membership: Membership,
+    wanted: dict[int, int],
+    *,
+    by,
+    as_referent=False,
 ) -> list[Order]:
     """Set `membership`'s portions for the dishes in `wanted` ({dish id: portions}), all
     or nothing. Members may change until the deadline; referents until cooking. A dish's
     maximum is never exceeded: each dish is locked, then its total is counted again."""
-    if any(not 0 <= portions <= MOST_PORTIONS for portions in wanted.values()):
-        raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": MOST_PORTIONS})
+    if any(not 0 <= portions <= MOST_ORDERED for portions in wanted.values()):
+        raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": MOST_ORDERED})
     # The session first (settling, status and menu changes lock it too: an order cannot
     # slip in while a session is settled or its dishes change), then its dishes, always
     # in the same order; what they are is read once the locks are held.
@@ -248,17 +238,17 @@ def place_order(
 # After cooking ------------------------------------------------------------------------------
 
 
-def _lock_unsettled(session: Session) -> None:
+def _lock_unsettled(session: CookingSession) -> None:
     """Money may change only before settling: checked under the session's lock, so a
     change cannot slip in while someone settles."""
     lock_row(session)
     session.refresh_from_db()
-    if session.status == S.SETTLED:
+    if not session.money_may_change:
         raise SessionError(_("This session is settled. Reopen it to change it."))
 
 
 @_locked
-def add_receipt(session: Session, *, payer: Membership, amount_cents: int, by, **fields):
+def add_receipt(session: CookingSession, *, payer: Membership, amount_cents: int, by, **fields):
     _lock_unsettled(session)
     payer.refresh_from_db()  # they may have left meanwhile
     if payer.group_id != session.group_id or payer.left_on is not None:
@@ -281,7 +271,7 @@ def remove_receipt(receipt: Receipt) -> None:
 
 @_locked
 def record_taken(
-    session: Session,
+    session: CookingSession,
     taken: dict[tuple[int, int], int],
     *,
     by,
@@ -291,21 +281,23 @@ def record_taken(
     someone who did not pre-order are fine. `not_charged`: {dish id: (left to the group,
     given away)}, counted as cooked but paid by nobody."""
     _lock_unsettled(session)
-    if session.status not in (S.CLOSED, S.COOKED):
+    if not session.takes_portions_taken:
         raise SessionError(_("Close the pre-orders first."))
     dishes = set(session.dishes.values_list("pk", flat=True))
     members = set(session.group.memberships.values_list("pk", flat=True))
     asked = set(taken) | {(dish_id, None) for dish_id in not_charged or {}}
     if any(d not in dishes or (m is not None and m not in members) for d, m in asked):
         raise SessionError(_("This dish or this person is not in the session."))
-    if any(not 0 <= count <= 500 for pair in (not_charged or {}).values() for count in pair):
-        raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": 500})
+    if any(
+        not 0 <= count <= MOST_PORTIONS for pair in (not_charged or {}).values() for count in pair
+    ):
+        raise SessionError(_("Choose between 0 and %(most)s portions.") % {"most": MOST_PORTIONS})
     for dish_id, (left, given) in (not_charged or {}).items():
         session.dishes.filter(pk=dish_id).update(left_for_group=left, given_away=given)
     for (dish_id, membership_id), portions in taken.items():
-        if not 0 <= portions <= MOST_PORTIONS:
+        if not 0 <= portions <= MOST_ORDERED:
             raise SessionError(
-                _("Choose between 0 and %(most)s portions.") % {"most": MOST_PORTIONS}
+                _("Choose between 0 and %(most)s portions.") % {"most": MOST_ORDERED}
             )
         Order.objects.update_or_create(
             dish_id=dish_id,
@@ -321,7 +313,7 @@ def record_taken(
 class Preview:
     """Who pays what for a session, before anything is written."""
 
-    session: Session
+    session: CookingSession
     total_cents: int
     portions: dict[int, int]  # membership id → portions taken
     charges: dict[int, int]  # membership id → cents
@@ -336,7 +328,7 @@ class Preview:
         return not self.problem
 
 
-def preview(session: Session, *, with_transfers: bool = True) -> Preview:
+def preview(session: CookingSession, *, with_transfers: bool = True) -> Preview:
     """The split of the session's receipts over the portions taken, by the group's rule,
     and (unless not needed) the transfers that would then settle the group's balances.
     Writes nothing. Two queries, two more for the transfers, three more when each dish
@@ -370,7 +362,7 @@ def preview(session: Session, *, with_transfers: bool = True) -> Preview:
         result.problem = _("Nobody took a portion: confirm the portions taken first.")
         return result
     try:
-        if session.group.pricing == "dish":
+        if session.group.pricing == Group.Pricing.DISH:
             result.charges = money.dish_charges(
                 sum(r.amount_cents for r in receipts if r.dish_id is None),
                 _by_dish(receipts),
@@ -400,7 +392,7 @@ def _by_dish(receipts) -> dict[int, int]:
     return dict(totals)
 
 
-def _estimates(session: Session, portions_by_dish) -> dict[int, int]:
+def _estimates(session: CookingSession, portions_by_dish) -> dict[int, int]:
     """The estimated cost of each dish for the portions taken, from the price list: how a
     shared receipt is split between dishes."""
     dishes = list(session.dishes.select_related("recipe"))
@@ -420,7 +412,7 @@ def _estimates(session: Session, portions_by_dish) -> dict[int, int]:
 
 def _transfers_for(group: Group, balances: dict[int, int]) -> list[tuple[int, int, int]]:
     balances = {key: value for key, value in balances.items() if value}
-    if group.settling == "treasurer" and group.treasurer_id:
+    if group.settling == Group.Settling.TREASURER and group.treasurer_id:
         treasurer = (
             Membership.objects.current()
             .filter(group=group, person_id=group.treasurer_id)
@@ -439,7 +431,7 @@ class AlreadySettled(SessionError):
 
 
 @_locked
-def settle(session: Session, *, by) -> Preview:
+def settle(session: CookingSession, *, by) -> Preview:
     """Write the session's money in the ledger, once: the session row is locked and its
     status checked again under the lock, so pressing "Settle" twice writes once."""
     lock_row(session)
@@ -452,32 +444,7 @@ def settle(session: Session, *, by) -> Preview:
     if not result.ready:
         raise SessionError(result.problem)
     now = timezone.now()
-    entries = [
-        Entry(
-            group_id=session.group_id,
-            membership_id=membership_id,
-            session=session,
-            kind=Entry.Kind.RECEIPT,
-            amount_cents=cents,
-            created_at=now,
-            created_by=by,
-        )
-        for membership_id, cents in result.paid.items()
-        if cents
-    ] + [
-        Entry(
-            group_id=session.group_id,
-            membership_id=membership_id,
-            session=session,
-            kind=Entry.Kind.CHARGE,
-            amount_cents=-cents,
-            created_at=now,
-            created_by=by,
-        )
-        for membership_id, cents in result.charges.items()
-        if cents
-    ]
-    Entry.objects.bulk_create(entries)
+    ledger.write_settlement(session, paid=result.paid, charges=result.charges, by=by, at=now)
     session.status = S.SETTLED
     session.settled_at = now
     session.save(update_fields=["status", "settled_at"])
@@ -486,7 +453,7 @@ def settle(session: Session, *, by) -> Preview:
 
 
 @_locked
-def reopen(session: Session, *, by) -> None:
+def reopen(session: CookingSession, *, by) -> None:
     """Undo a settlement by writing the opposite of each of its entries; the session can
     then be corrected and settled again."""
     lock_row(session)
@@ -494,22 +461,7 @@ def reopen(session: Session, *, by) -> None:
     if session.status != S.SETTLED:
         raise SessionError(_("This session is not settled."))
     now = timezone.now()
-    standing = session.entries.filter(
-        kind__in=[Entry.Kind.RECEIPT, Entry.Kind.CHARGE], reversed_by__isnull=True
-    )
-    Entry.objects.bulk_create(
-        Entry(
-            group_id=entry.group_id,
-            membership_id=entry.membership_id,
-            session=session,
-            kind=Entry.Kind.REVERSAL,
-            amount_cents=-entry.amount_cents,
-            reverses=entry,
-            created_at=now,
-            created_by=by,
-        )
-        for entry in standing
-    )
+    ledger.reverse_settlement(session, by=by, at=now)
     session.status = S.COOKED
     session.settled_at = None
     session.save(update_fields=["status", "settled_at"])
@@ -521,7 +473,7 @@ def reopen(session: Session, *, by) -> None:
 
 def _balances_counting_paid(group: Group) -> dict[int, int]:
     """The ledger's balances, with transfers marked paid (not yet confirmed) as done."""
-    balances = Entry.objects.balances(group)
+    balances = ledger.balances(group)
     for pending in Transfer.objects.filter(group=group, status=Transfer.Status.PAID):
         balances[pending.debtor_id] = balances.get(pending.debtor_id, 0) + pending.amount_cents
         balances[pending.creditor_id] = balances.get(pending.creditor_id, 0) - pending.amount_cents
@@ -560,7 +512,10 @@ def mark_paid(transfer: Transfer, *, by, method: str) -> Transfer:
 
 @_locked
 def confirm(transfer: Transfer, *, by) -> Transfer:
-    """The receiver says the money arrived: the ledger records it."""
+    """The receiver says the money arrived: the ledger records it. Only the receiver may
+    say so (the payer, a referent, a coordinator cannot)."""
+    if getattr(by, "pk", None) != transfer.creditor.person_id:
+        raise SessionError(_("Only the person who receives the money confirms it."))
     _lock_transfer(transfer)
     if transfer.status != Transfer.Status.PAID:
         raise SessionError(_("This transfer is not marked as paid."))
@@ -584,26 +539,5 @@ def _confirm(transfer: Transfer, by) -> None:
     transfer.status = Transfer.Status.CONFIRMED
     transfer.confirmed_at = now
     transfer.save(update_fields=["status", "confirmed_at"])
-    Entry.objects.bulk_create(
-        [
-            Entry(
-                group_id=transfer.group_id,
-                membership_id=transfer.debtor_id,
-                transfer=transfer,
-                kind=Entry.Kind.PAYMENT,
-                amount_cents=transfer.amount_cents,
-                created_at=now,
-                created_by=by,
-            ),
-            Entry(
-                group_id=transfer.group_id,
-                membership_id=transfer.creditor_id,
-                transfer=transfer,
-                kind=Entry.Kind.PAYMENT,
-                amount_cents=-transfer.amount_cents,
-                created_at=now,
-                created_by=by,
-            ),
-        ]
-    )
+    ledger.write_payment(transfer, by=by, at=now)
     refresh_transfers(transfer.group)

@@ -5,15 +5,18 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cdq.http import AuthenticatedHttpRequest
-from groups import access
-from groups.models import Membership
-from portions import services
-from portions.counter import movement_this_year
+from accounts.http import AuthenticatedHttpRequest
+from core.charts import bar_chart_svg
+from core.refusals import shown_as_message
+from groups import access as group_access
+from groups.models import KitchenBooking, Membership
+from portions import access, ledger, services
+from portions.counter import movement_this_year, portion_counter
 from portions.forms import (
     EditSessionForm,
     OrderForm,
@@ -22,20 +25,21 @@ from portions.forms import (
     TakenForm,
     apply_step,
 )
-from portions.models import Entry, Order, Receipt, Session, Transfer
+from portions.models import MOST_ORDERED, CookingSession, Order, Receipt, Transfer
 from portions.queries import menu
+from recipes import access as recipe_access
 
-S = Session.Status
+S = CookingSession.Status
 
 
 @login_required
 @require_GET
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The sessions of my groups: the coming ones first, then the last ones."""
-    groups = list(access.groups_of(request.user))
-    managed = [group for group in groups if group.my_role == Membership.Role.REFERENT]
+    groups = list(group_access.groups_of(request.user))
+    managed = [group for group in groups if access.may_see_drafts(request.user, group)]
     visible = Q(group__in=groups) & (~Q(status=S.DRAFT) | Q(group__in=managed))
-    sessions = Session.objects.filter(visible).select_related("group", "kitchen")
+    sessions = CookingSession.objects.filter(visible).select_related("group", "kitchen")
     now = timezone.now()
     return render(
         request,
@@ -53,15 +57,15 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def new_session(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    group = access.get_group_for_referent(request.user, slug)
+    group = group_access.get_group_for_referent(request.user, slug)
     form = SessionForm(
         _posted(request),
         kitchens=group.kitchens.all(),
-        recipes=access.readable_recipes(request.user).order_by("title"),
+        recipes=recipe_access.readable_recipes(request.user).order_by("title"),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with shown_as_message(request) as attempt:
             session = services.create_session(
                 group,
                 starts_at=data["starts_at"],
@@ -71,9 +75,7 @@ def new_session(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
                 note=data["note"],
                 by=request.user,
             )
-        except services.SessionError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             messages.success(request, _("The session is ready. Open it for pre-orders."))
             return redirect("portions:session", group.slug, session.pk)
     return render(request, "portions/new_session.html", {"group": group, "form": form})
@@ -103,7 +105,7 @@ def session(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespon
             "group": session.group,
             "menu": the_menu,
             "form": form,
-            "next_statuses": sorted(services.NEXT.get(session.status, ())),
+            "next_statuses": session.next_states,
         },
     )
 
@@ -126,15 +128,14 @@ def order(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse
             stepping = False
     form = OrderForm(data, dishes=dishes, orders={})
     if not form.is_valid():
-        messages.error(request, _("Choose between 0 and 99 portions."))
+        messages.error(
+            request, _("Choose between 0 and %(most)s portions.") % {"most": MOST_ORDERED}
+        )
         return _next(request, session)
-    try:
+    with shown_as_message(request) as attempt:
         services.place_order(session, session.membership, form.wanted(), by=request.user)
-    except services.SessionError as refusal:
-        messages.error(request, refusal.message)
-    else:
-        if not stepping:
-            messages.success(request, _("Thank you! Your pre-order is saved."))
+    if attempt.ok and not stepping:
+        messages.success(request, _("Thank you! Your pre-order is saved."))
     return _next(request, session)
 
 
@@ -156,11 +157,9 @@ def orders(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
         )
     form = OrderForm(_posted(request), dishes=dishes, orders=mine)
     if request.method == "POST" and chosen is not None and form.is_valid():
-        try:
+        with shown_as_message(request) as attempt:
             services.place_order(session, chosen, form.wanted(), by=request.user, as_referent=True)
-        except services.SessionError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             messages.success(
                 request,
                 _("Saved for %(name)s.") % {"name": chosen.person.display_name},
@@ -204,11 +203,11 @@ def edit_session(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
         _posted(request),
         session=session,
         kitchens=session.group.kitchens.all(),
-        recipes=access.readable_recipes(request.user).order_by("title"),
+        recipes=recipe_access.readable_recipes(request.user).order_by("title"),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with shown_as_message(request) as attempt:
             services.update_session(
                 session,
                 starts_at=data["starts_at"],
@@ -219,9 +218,7 @@ def edit_session(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
                 remove=form.removed(),
                 add=form.added(),
             )
-        except services.SessionError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             messages.success(request, _("Saved."))
             return redirect(session)
     return render(
@@ -235,11 +232,9 @@ def edit_session(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
 @require_POST
 def status(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     session = access.get_session_for_referent(request.user, slug, pk)
-    try:
+    with shown_as_message(request) as attempt:
         services.change_status(session, request.POST.get("status", ""), by=request.user)
-    except services.SessionError as refusal:
-        messages.error(request, refusal.message)
-    else:
+    if attempt.ok:
         messages.success(
             request, _("The session is now: %(status)s.") % {"status": session.get_status_display()}
         )
@@ -257,16 +252,14 @@ def receipts(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespo
     )
     if request.method == "POST" and request.POST.get("remove"):
         receipt = get_object_or_404(Receipt, session=session, pk=request.POST["remove"])
-        try:
+        with shown_as_message(request) as attempt:
             services.remove_receipt(receipt)
-        except services.SessionError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             messages.success(request, _("The receipt is removed."))
         return redirect("portions:receipts", slug, session.pk)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with shown_as_message(request) as attempt:
             services.add_receipt(
                 session,
                 payer=data["payer"],
@@ -277,9 +270,7 @@ def receipts(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespo
                 note=data["note"],
                 by=request.user,
             )
-        except services.SessionError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             messages.success(request, _("The receipt is saved."))
             return redirect("portions:receipts", slug, session.pk)
     listed = session.receipts.select_related("payer__person", "dish__recipe")
@@ -306,13 +297,11 @@ def taken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse
     table = _order_table(session, memberships, dishes)
     form = TakenForm(_posted(request), table=table, dishes=dishes)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_as_message(request) as attempt:
             services.record_taken(
                 session, form.taken(), by=request.user, not_charged=form.not_charged()
             )
-        except services.SessionError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             messages.success(request, _("Saved."))
             return redirect(session)
     return render(
@@ -374,11 +363,9 @@ def reopen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
     if not request.POST.get("confirm"):
         messages.error(request, _("Tick the box to confirm."))
         return redirect(session)
-    try:
+    with shown_as_message(request) as attempt:
         services.reopen(session, by=request.user)
-    except services.SessionError as refusal:
-        messages.error(request, refusal.message)
-    else:
+    if attempt.ok:
         messages.success(request, _("Reopened: the amounts are cancelled until you settle again."))
     return redirect(session)
 
@@ -387,9 +374,9 @@ def reopen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
 @require_GET
 def accounts(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The group's money: what I owe or am owed, the transfers that settle it."""
-    group = access.get_group_for_member(request.user, slug)
-    membership = access.my_membership(request.user, group)
-    balances = Entry.objects.balances(group)
+    group = group_access.get_group_for_member(request.user, slug)
+    membership = group_access.my_membership(request.user, group)
+    balances = ledger.balances(group)
     transfers = list(
         Transfer.objects.filter(group=group)
         .exclude(status=Transfer.Status.CONFIRMED)
@@ -426,11 +413,9 @@ def transfer_paid(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if method not in Transfer.Method.values:
         messages.error(request, _("Say how: in cash or by bank transfer."))
     else:
-        try:
+        with shown_as_message(request) as attempt:
             services.mark_paid(transfer, by=request.user, method=method)
-        except services.SessionError as refusal:
-            messages.error(request, refusal.message)
-        else:
+        if attempt.ok:
             messages.success(request, _("Thank you! It is marked as paid."))
     return redirect("portions:accounts", transfer.group.slug)
 
@@ -439,18 +424,54 @@ def transfer_paid(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def transfer_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     transfer = access.get_transfer_for_party(request.user, pk)
-    if request.user.pk != transfer.creditor.person_id:
-        messages.error(request, _("Only the person who receives the money confirms it."))
-    else:
-        try:
-            services.confirm(transfer, by=request.user)
-        except services.SessionError as refusal:
-            messages.error(request, refusal.message)
-        else:
-            messages.success(request, _("Received: it is in the accounts."))
+    with shown_as_message(request) as attempt:
+        services.confirm(transfer, by=request.user)
+    if attempt.ok:
+        messages.success(request, _("Received: it is in the accounts."))
     return redirect("portions:accounts", transfer.group.slug)
 
 
 def _posted(request):
     """The posted data, even when empty (an empty form is a real answer: all zero)."""
     return request.POST if request.method == "POST" else None
+
+
+# The group's page ------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def group(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    """A group's page: its next sessions and portion counter, its members, kitchens and
+    bookings. (Here rather than in groups/: sessions and portions live on this floor.)"""
+    group = group_access.get_group_for_member(request.user, slug)
+    memberships = group.memberships.listed()
+    bookings = (
+        KitchenBooking.objects.filter(group=group, ends_at__gte=timezone.now())
+        .select_related("kitchen")
+        .order_by("starts_at")[:5]
+    )
+    cooked = portion_counter(group, with_movement=False)  # the movement's: on /cooking/
+    sessions = group.sessions.filter(starts_at__gte=timezone.now()).select_related("kitchen")
+    if not access.may_see_drafts(request.user, group):
+        sessions = sessions.exclude(status=CookingSession.Status.DRAFT)
+    months = cooked["months"]
+    cooked_chart = bar_chart_svg(
+        [count for _month, count in months],
+        [date_format(month, "N") for month, _count in months],
+        title=_("Portions cooked each month"),
+        spoken=[date_format(month, "F Y") for month, _count in months],
+    )
+    return render(
+        request,
+        "portions/group.html",
+        {
+            "group": group,
+            "cooked": cooked,
+            "sessions": sessions.order_by("starts_at")[:3],
+            "cooked_chart": cooked_chart,
+            "memberships": memberships,
+            "kitchens": group.kitchens.all(),
+            "bookings": bookings,
+        },
+    )

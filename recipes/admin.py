@@ -1,8 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
-from cdq.uploads import AudioUploadField
-from groups.admin import SAFE_IMAGES
+from core.uploads import SAFE_IMAGES, AudioUploadField
 from recipes.forms import FoodForm, season_field
 from recipes.models import Food, Ingredient, Price, Recipe, RecipeEquipment, Step
 

@@ -5,6 +5,7 @@ The recipe page, its PDF sheet, the booklet and the library cards all build a
 `ScaledRecipe` here, and every number in it comes from recipes/scaling.py.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -320,6 +321,4 @@ def _shopping_line(
 
 def _sort_key(name: str) -> str:
     """Alphabetical as people read it: "épinards" among the e's."""
-    import unicodedata
-
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()

@@ -5,10 +5,11 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from cdq.forms import EuroField, PlainForm, PlainModelForm
-from cdq.text import fold
-from cdq.uploads import AudioUploadField, ImageUploadField
+from core.forms import EuroField, PlainForm, PlainModelForm
+from core.text import fold
+from core.uploads import AudioUploadField, ImageUploadField
 from recipes.allergens import DIETS, Allergen
+from recipes.costing import MOST_PORTIONS
 from recipes.models import (
     Food,
     Ingredient,
@@ -361,7 +362,9 @@ class BookletForm(PlainForm):
     recipe = forms.TypedMultipleChoiceField(
         label=_("Recipes"), coerce=int, widget=forms.CheckboxSelectMultiple
     )
-    portions = forms.IntegerField(label=_("Portions"), min_value=1, max_value=500, initial=16)
+    portions = forms.IntegerField(
+        label=_("Portions"), min_value=1, max_value=MOST_PORTIONS, initial=16
+    )
 
     def __init__(self, *args, recipes, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cdq.text import fold
+from core.text import fold
 from recipes import scaling
 from recipes.allergens import from_mask
 

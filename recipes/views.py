@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from cdq.http import AuthenticatedHttpRequest, HtmxHttpRequest
-from cdq.text import fold
-from groups import access
-from recipes import pdf
+from accounts.http import AuthenticatedHttpRequest
+from core import pdf, text
+from core.http import HtmxHttpRequest
+from core.text import fold
+from recipes import access
 from recipes.allergens import DIETS, Allergen
-from recipes.costing import PriceBook, clamp_portions, scale_recipe
+from recipes.costing import MOST_PORTIONS, PriceBook, clamp_portions, scale_recipe
 from recipes.forms import (
     BookletForm,
     EquipmentFormSetFactory,
@@ -145,6 +146,7 @@ def detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "scaled": scaled,
         "shortcuts": SHORTCUTS,
         "today": timezone.localdate(),
+        "most_portions": MOST_PORTIONS,
     }
     if partial:
         return render(request, "recipes/detail.html#scaled", context)
@@ -161,7 +163,7 @@ def sheet(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request,
         "recipes/pdf/document.html",
         {"scaled_recipes": [scaled], "title": recipe.title},
-        filename=f"{pdf.slug(recipe.title)}-{scaled.portions}.pdf",
+        filename=f"{text.slug(recipe.title)}-{scaled.portions}.pdf",
     )
 
 
@@ -189,7 +191,7 @@ def booklet(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "recipes/pdf/document.html",
         {"scaled_recipes": scaled, "title": _("Our recipes"), "booklet": True},
-        filename=f"{pdf.slug(_('recipes'))}-{portions}.pdf",
+        filename=f"{text.slug(_('recipes'))}-{portions}.pdf",
     )
 
 

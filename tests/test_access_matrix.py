@@ -19,10 +19,10 @@ from django.utils import timezone
 from events.models import Attachment, CalendarFeed, Event, Report, Workshop
 from events.services import register as register_for_event
 from events.storage import report_files
+from facilitation.models import Contact
 from groups.bookings import book_kitchen
-from groups.models import Contact
 from groups.services import create_invitation
-from portions.models import Session, Transfer
+from portions.models import CookingSession, Transfer
 from portions.services import change_status, create_session
 from tests.conftest import PERSONAS, QUERY_BUDGET
 
@@ -126,7 +126,7 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "groups:directory": ("/groups/", EVERYONE_200),
     "groups:overview": ("/groups/overview/", row(302, 404, 404, 404, 404, 200, 200)),
     "groups:join": ("/groups/join/{token}/", row(200, 302, 302, 200, 200, 200, 200)),
-    "groups:detail": ("/groups/{group}/", GROUP_READERS),
+    "group": ("/groups/{group}/", GROUP_READERS),
     "groups:settings": ("/groups/{group}/settings/", GROUP_MANAGERS),
     "groups:status": ("/groups/{group}/status/", POST_ONLY),
     "groups:members": ("/groups/{group}/members/", GROUP_MANAGERS),
@@ -363,7 +363,7 @@ def world(group, other_group, referent, member, kitchen, kept_recipe, soup):
         recipes=[(soup, 40), (kept_recipe, None)],
         by=referent,
     )
-    change_status(session, Session.Status.OPEN, by=referent)
+    change_status(session, CookingSession.Status.OPEN, by=referent)
     members = {m.person_id: m for m in group.memberships.all()}
     transfer = Transfer.objects.create(
         group=group, debtor=members[member.pk], creditor=members[referent.pk], amount_cents=745

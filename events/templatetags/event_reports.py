@@ -7,7 +7,7 @@ view belongs to another piece of work; who sees which report is still the access
 from django import template
 from django.db.models import F
 
-from groups import access
+from events import access
 
 register = template.Library()
 

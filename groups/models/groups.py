@@ -22,6 +22,14 @@ class Group(models.Model):
         DORMANT = "dormant", _("dormant")
         STOPPED = "stopped", _("stopped")
 
+    class Pricing(models.TextChoices):
+        SESSION = "session", _("one price for every portion of the session")
+        DISH = "dish", _("a price for each dish")
+
+    class Settling(models.TextChoices):
+        FEWEST = "fewest", _("the fewest transfers between members")
+        TREASURER = "treasurer", _("everyone settles with the treasurer")
+
     class Frequency(models.TextChoices):
         WEEKLY = "weekly", _("every week")
         FORTNIGHTLY = "fortnightly", _("every two weeks")
@@ -76,22 +84,10 @@ class Group(models.Model):
         "groups.Kitchen", verbose_name=_("kitchens"), blank=True, related_name="groups"
     )
     pricing = models.CharField(
-        _("price of a portion"),
-        max_length=8,
-        choices=[
-            ("session", _("one price for every portion of the session")),
-            ("dish", _("a price for each dish")),
-        ],
-        default="session",
+        _("price of a portion"), max_length=8, choices=Pricing.choices, default=Pricing.SESSION
     )
     settling = models.CharField(
-        _("settling up"),
-        max_length=10,
-        choices=[
-            ("fewest", _("the fewest transfers between members")),
-            ("treasurer", _("everyone settles with the treasurer")),
-        ],
-        default="fewest",
+        _("settling up"), max_length=10, choices=Settling.choices, default=Settling.FEWEST
     )
     treasurer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -114,7 +110,7 @@ class Group(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("groups:detail", args=[self.slug])
+        return reverse("group", args=[self.slug])
 
 
 class GroupStatusChange(models.Model):

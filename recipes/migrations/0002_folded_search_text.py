@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from cdq.text import fold
+from core.text import fold
 
 
 def fill(apps, schema_editor):

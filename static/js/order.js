@@ -25,7 +25,7 @@
         event.preventDefault();
         var input = button.closest(".counter").querySelector("input");
         var value = (parseInt(input.value, 10) || 0) + parseInt(button.dataset.step, 10);
-        input.value = Math.max(0, Math.min(99, value));
+        input.value = Math.max(0, Math.min(parseInt(input.max, 10) || 0, value));
         total();
       });
       form.addEventListener("input", total);

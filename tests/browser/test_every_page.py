@@ -11,9 +11,9 @@ from playwright.sync_api import Page, expect
 from accounts.models import User
 from events.models import Attachment, Event, Report, Workshop
 from events.services import register
-from groups.models import Contact
+from facilitation.models import Contact
 from groups.services import create_invitation
-from portions.models import Session
+from portions.models import CookingSession
 from portions.services import change_status, create_session, place_order
 from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
 
@@ -112,7 +112,7 @@ def open_session(group, referent, member, soup):
         recipes=[(soup, 30)],
         by=referent,
     )
-    change_status(session, Session.Status.OPEN, by=referent)
+    change_status(session, CookingSession.Status.OPEN, by=referent)
     place_order(
         session, group.memberships.get(person=member), {session.dishes.get().pk: 3}, by=member
     )

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from groups.models import Contact, FollowUp, Group, Need
+from facilitation.models import Contact, FollowUp, Need
+from groups.models import Group
 from tests.browser.conftest import (
     PAGE_BUDGET_BYTES,
     assert_accessible,

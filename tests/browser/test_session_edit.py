@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from portions.models import Dish, Order, Session
+from portions.models import CookingSession, Dish, Order
 from portions.services import change_status, create_session, place_order
 from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
 
@@ -25,7 +25,7 @@ def session(group, referent, member, kept_recipe, soup):
         by=referent,
         note="On cuisine à 9 h.",
     )
-    change_status(session, Session.Status.OPEN, by=referent)
+    change_status(session, CookingSession.Status.OPEN, by=referent)
     tajine = session.dishes.get()
     place_order(session, group.memberships.get(person=member), {tajine.pk: 4}, by=referent)
     return session

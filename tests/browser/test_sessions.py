@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from groups.services import add_member
-from portions.models import Entry, Order, Session
+from portions.models import CookingSession, LedgerEntry, Order
 from portions.services import change_status, create_session, place_order
 from tests.browser.conftest import (
     PAGE_BUDGET_BYTES,
@@ -42,7 +42,7 @@ def session(group, referent, soup, kept_recipe, cooks):
         recipes=[(kept_recipe, None), (soup, None)],
         by=referent,
     )
-    change_status(session, Session.Status.OPEN, by=referent)
+    change_status(session, CookingSession.Status.OPEN, by=referent)
     tajine, soupe = session.dishes.all()
     for name, wanted in [
         ("Ferhat", {tajine.pk: 4}),
@@ -95,11 +95,11 @@ def test_amina_preorders_from_home_and_the_referent_settles_the_worked_example(
     expect(preview).to_contain_text("Ferhat Yılmaz donne 7,45\u00a0€ à Amina Benali")
     expect(preview).to_contain_text("Melvin Mukendi donne 7,44\u00a0€ à Amina Benali")
     expect(preview).to_contain_text("Sadika Diallo donne 4,90\u00a0€ à Amina Benali")
-    assert not Entry.objects.exists()  # a preview writes nothing
+    assert not LedgerEntry.objects.exists()  # a preview writes nothing
     assert_accessible(phone)
     phone.get_by_role("button", name="Valider les comptes").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Comptes")
-    assert sum(entry.amount_cents for entry in Entry.objects.all()) == 0
+    assert sum(entry.amount_cents for entry in LedgerEntry.objects.all()) == 0
 
     # Amina sees who owes her what, in words.
     log_in(phone, live_server, member)

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from cdq.uploads import AUDIO_MAX_BYTES, AudioUploadField, check_audio
+from core.uploads import AUDIO_MAX_BYTES, AudioUploadField, check_audio
 
 BODY = bytes(range(256)) * 4  # what follows the header: anything
 

@@ -24,18 +24,18 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cdq.figures import FIGURES, months_of, movement_figures, replay_history, years_with_data
 from events.models import Event, Registration, Workshop
+from figures.queries import FIGURES, months_of, movement_figures, replay_history, years_with_data
 from groups.models import Commune, Group, GroupStatusChange, Kitchen, KitchenBooking, Membership
 from portions import services
 from portions.counter import movement_this_year
-from portions.models import Dish, Order, Session
+from portions.models import CookingSession, Dish, Order
 from tests.conftest import make_person
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 TODAY = date(2026, 11, 24)
 S = Group.Status
-SS = Session.Status
+SS = CookingSession.Status
 R = Registration.Status
 
 
@@ -462,8 +462,8 @@ def a_big_movement(soup, coordinator):
     memberships = Membership.objects.bulk_create(
         Membership(group=groups[n % 200], person=person) for n, person in enumerate(people)
     )
-    sessions = Session.objects.bulk_create(
-        Session(
+    sessions = CookingSession.objects.bulk_create(
+        CookingSession(
             group=groups[n % 200],
             kitchen=kitchens[n % 10],
             starts_at=at(2025, 1 + n % 12, 1 + n % 28),

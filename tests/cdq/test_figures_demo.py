@@ -8,11 +8,11 @@ from django.core.management import call_command
 from django.db.models import Sum
 from django.utils import timezone
 
-from cdq.demo_figures import OLDER_SESSIONS, SATURDAY
-from cdq.figures import movement_figures, years_with_data
+from demo.figures import OLDER_SESSIONS, SATURDAY
 from events.models import Event, Registration
+from figures.queries import movement_figures, years_with_data
 from groups.models import KitchenBooking
-from portions.models import Entry, Session, Transfer
+from portions.models import CookingSession, LedgerEntry, Transfer
 
 EVERY_YEAR = [
     "active",
@@ -31,8 +31,8 @@ EVERY_YEAR = [
 
 def counts() -> dict[str, int]:
     return {
-        "sessions": Session.objects.count(),
-        "entries": Entry.objects.count(),
+        "sessions": CookingSession.objects.count(),
+        "entries": LedgerEntry.objects.count(),
         "transfers": Transfer.objects.count(),
         "bookings": KitchenBooking.objects.count(),
         "events": Event.objects.count(),
@@ -66,11 +66,11 @@ def test_the_older_sessions_cost_each_cook_exactly_what_they_paid(db):
 
     for slug, _cooks, _menus, _hour, weeks in OLDER_SESSIONS:
         before = datetime.combine(last_saturday - timedelta(weeks=weeks), time(), tzinfo=UTC)
-        older = Session.objects.filter(group__slug=slug, starts_at__lt=before)
+        older = CookingSession.objects.filter(group__slug=slug, starts_at__lt=before)
         assert older.count() >= 12
-        assert set(older.values_list("status", flat=True)) == {Session.Status.SETTLED}
+        assert set(older.values_list("status", flat=True)) == {CookingSession.Status.SETTLED}
         nets = (
-            Entry.objects.filter(session__in=older)
+            LedgerEntry.objects.filter(session__in=older)
             .values("session", "membership")
             .annotate(net=Sum("amount_cents"))
         )

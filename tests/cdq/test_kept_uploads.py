@@ -11,8 +11,8 @@ from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from cdq import kept_uploads
-from cdq.uploads import AudioUploadField, ImageUploadField
+from core import kept_uploads
+from core.uploads import AudioUploadField, ImageUploadField
 from events.models import Event
 from recipes.models import Recipe
 from tests.events.test_event_edit import posted

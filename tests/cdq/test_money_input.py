@@ -8,8 +8,8 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cdq.forms import EuroField, parse_euros
-from cdq.templatetags.shell import euros
+from core.forms import EuroField, parse_euros
+from core.templatetags.shell import euros
 
 NBSP = "\N{NO-BREAK SPACE}"
 

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import ExifTags, Image, ImageFile, PngImagePlugin
 
-from cdq.uploads import ImageUploadField, reencode_image
+from core.uploads import ImageUploadField, reencode_image
 
 ORIENTATION = 0x0112
 MAKER_NOTE = 0x927C

@@ -12,9 +12,10 @@ import pytest
 from django.core import mail
 from django.db import connections, transaction
 
-from cdq.locks import lock_row
+from core.locks import lock_row
+from core.refusals import Busy
 from events.models import Event, Registration, Workshop
-from events.services import RegistrationError, cancel, places_taken, register
+from events.services import cancel, places_taken, register
 from tests.conftest import make_person
 from tests.factories import make_event
 from tests.races import at_once
@@ -216,6 +217,6 @@ def test_a_registration_gives_up_in_words_when_the_event_stays_locked_too_long(m
         thread.join(timeout=30)
 
     assert not thread.is_alive()
-    assert isinstance(outcome[0], RegistrationError), outcome
+    assert isinstance(outcome[0], Busy), outcome
     assert outcome[0].message
     assert not Registration.objects.exists()

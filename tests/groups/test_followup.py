@@ -14,17 +14,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.models import User
-from groups.followup import (
+from facilitation.models import Contact, FollowUp, Need
+from facilitation.rules import (
     cooking_by_month,
     due_label,
     due_on,
     needs_overview,
     trend,
 )
-from groups.models import Contact, FollowUp, Group, Need
+from groups.models import Group
 from groups.services import add_member, create_group
 from portions.counter import portion_counter
-from portions.models import Dish, Order, Session
+from portions.models import CookingSession, Dish, Order
 from tests.conftest import make_person
 
 TODAY = timezone.localdate
@@ -44,8 +45,8 @@ def contact(group, days_ago: int, *, needs=(), news="", next_contact_on=None, by
 def cooked(group, recipe, days_ago: int, portions: int, *, membership=None):
     """A cooked session with one dish: `portions` left to the group, or taken by a member."""
     starts_at = timezone.make_aware(datetime.combine(TODAY() - timedelta(days=days_ago), time(10)))
-    session = Session.objects.create(
-        group=group, starts_at=starts_at, deadline=starts_at, status=Session.Status.COOKED
+    session = CookingSession.objects.create(
+        group=group, starts_at=starts_at, deadline=starts_at, status=CookingSession.Status.COOKED
     )
     if membership is None:
         Dish.objects.create(session=session, recipe=recipe, left_for_group=portions)
@@ -148,7 +149,7 @@ def test_portions_per_month_agree_with_the_portion_counter(group, member, soup):
     cooked(group, soup, 40, 7, membership=membership)
     cooked(group, soup, 75, 16)
     draft = cooked(group, soup, 10, 99)
-    Session.objects.filter(pk=draft.pk).update(status=Session.Status.OPEN)
+    CookingSession.objects.filter(pk=draft.pk).update(status=CookingSession.Status.OPEN)
 
     months = cooking_by_month([group.pk], TODAY())[group.pk]
 
@@ -420,12 +421,12 @@ def many_groups(facilitator, soup):
     for group, cook in zip(groups, cooks, strict=True):
         add_member(group, cook)
     now = timezone.now()
-    sessions = Session.objects.bulk_create(
-        Session(
+    sessions = CookingSession.objects.bulk_create(
+        CookingSession(
             group=group,
             starts_at=now - timedelta(days=15 * k + i % 7),
             deadline=now - timedelta(days=15 * k + i % 7),
-            status=Session.Status.SETTLED,
+            status=CookingSession.Status.SETTLED,
         )
         for i, group in enumerate(groups)
         for k in range(1, 4)

@@ -7,9 +7,10 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from groups import followup_reminders
-from groups.followup_reminders import send_reminders
-from groups.models import Contact, FacilitationReminder, Group
+from facilitation import reminders as followup_reminders
+from facilitation.models import Contact, FacilitationReminder
+from facilitation.reminders import send_reminders
+from groups.models import Group
 from groups.services import create_group
 from tests.conftest import make_person
 from tests.races import at_once

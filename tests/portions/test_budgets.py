@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from groups.services import add_member
-from portions.models import Session
+from portions.models import CookingSession
 from portions.services import (
     add_receipt,
     change_status,
@@ -19,7 +19,7 @@ from tests.conftest import make_person
 from tests.recipes.fixtures import add_lines
 
 pytestmark = pytest.mark.django_db
-S = Session.Status
+S = CookingSession.Status
 
 
 @pytest.fixture

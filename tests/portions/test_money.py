@@ -15,7 +15,7 @@ from hypothesis.stateful import (
 )
 
 from portions.money import (
-    Transfer,
+    Repayment,
     allocate_cents,
     balances,
     dish_charges,
@@ -77,7 +77,7 @@ def test_the_worked_example_with_sadika_as_treasurer():
 def test_transfers_name_their_parts():
     transfer = settle_up({"Amina": 5, "Ferhat": -5})[0]
 
-    assert transfer == Transfer(debtor="Ferhat", creditor="Amina", cents=5)
+    assert transfer == Repayment(debtor="Ferhat", creditor="Amina", cents=5)
     assert (transfer.debtor, transfer.creditor, transfer.cents) == ("Ferhat", "Amina", 5)
 
 

@@ -25,12 +25,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from core.charts import bar_chart_svg
+from core.text import slug
 from groups.services import add_member, add_member_without_email
 from portions import printing, services
-from portions.counter import bar_chart_svg, last_months, portion_counter
-from portions.models import Dish, Entry, Session
+from portions.counter import last_months, portion_counter
+from portions.models import CookingSession, Dish, LedgerEntry
 from portions.printing import add_months, decimal_comma
-from recipes import pdf
 from recipes.models import Food, Recipe
 from tests.recipes.fixtures import add_lines
 from tests.recipes.test_pdf import pdf_pages, pdf_text
@@ -40,7 +41,7 @@ SATURDAY = datetime(2026, 12, 5, 10, 0, tzinfo=BRUSSELS)
 NBSP = "\N{NO-BREAK SPACE}"
 
 
-def make_session(group, referent, recipes, *, starts_at=SATURDAY) -> Session:
+def make_session(group, referent, recipes, *, starts_at=SATURDAY) -> CookingSession:
     return services.create_session(
         group,
         starts_at=starts_at,
@@ -69,16 +70,16 @@ def people(group, member, referent):
 
 
 @pytest.fixture
-def cooked(group, referent, people, kept_recipe, soup) -> Session:
+def cooked(group, referent, people, kept_recipe, soup) -> CookingSession:
     """The worked example, cooked, its portions taken and its receipts entered."""
     session = make_session(group, referent, [kept_recipe, soup])
-    services.change_status(session, Session.Status.OPEN, by=referent)
+    services.change_status(session, CookingSession.Status.OPEN, by=referent)
     order(session, people["amina"], referent, tajine=6, soupe=4)
     order(session, people["ferhat"], referent, soupe=4)
     order(session, people["sadika"], referent, tajine=6, soupe=8)
     order(session, people["melvin"], referent, soupe=4)
-    services.change_status(session, Session.Status.CLOSED, by=referent)
-    services.change_status(session, Session.Status.COOKED, by=referent)
+    services.change_status(session, CookingSession.Status.CLOSED, by=referent)
+    services.change_status(session, CookingSession.Status.COOKED, by=referent)
     soup_dish = session.dishes.get(recipe=soup)
     services.record_taken(
         session,
@@ -91,7 +92,7 @@ def cooked(group, referent, people, kept_recipe, soup) -> Session:
     return session
 
 
-def url(name: str, session: Session) -> str:
+def url(name: str, session: CookingSession) -> str:
     return reverse(f"portions:{name}", args=[session.group.slug, session.pk])
 
 
@@ -106,10 +107,10 @@ def read_csv(response) -> list[list[str]]:
 
 
 @pytest.fixture
-def open_session(group, referent, people, kept_recipe, soup) -> Session:
+def open_session(group, referent, people, kept_recipe, soup) -> CookingSession:
     """40 soups pre-ordered: 48 to cook (3 batches of 16); 10 tajines: 16 to cook."""
     session = make_session(group, referent, [kept_recipe, soup])
-    services.change_status(session, Session.Status.OPEN, by=referent)
+    services.change_status(session, CookingSession.Status.OPEN, by=referent)
     order(session, people["amina"], referent, tajine=6, soupe=30)
     order(session, people["sadika"], referent, tajine=4, soupe=10)
     return session
@@ -152,7 +153,7 @@ def test_the_shopping_list_gives_the_estimated_total(client_as, open_session):
 
 def test_a_session_nobody_ordered_from_has_an_empty_list(client_as, group, referent, soup):
     session = make_session(group, referent, [soup])
-    services.change_status(session, Session.Status.OPEN, by=referent)
+    services.change_status(session, CookingSession.Status.OPEN, by=referent)
 
     response = client_as("member").get(url("shopping", session))
 
@@ -174,7 +175,7 @@ def test_the_shopping_list_stays_within_the_query_budget_with_many_dishes(
         )
         recipes.append(recipe)
     session = make_session(group, referent, recipes)
-    services.change_status(session, Session.Status.OPEN, by=referent)
+    services.change_status(session, CookingSession.Status.OPEN, by=referent)
     for dish in session.dishes.all():
         for membership in people.values():
             services.place_order(session, membership, {dish.pk: 3}, by=referent, as_referent=True)
@@ -203,7 +204,7 @@ def test_one_label_per_portion_taken_left_or_given(client_as, cooked):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     with translation.override("fr"):
-        filename = f"{pdf.slug(translation.gettext('labels'))}-2026-12-05.pdf"
+        filename = f"{slug(translation.gettext('labels'))}-2026-12-05.pdf"
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     text = pdf_text(response.content)
     assert text.count("Tajine de Rosa") == 12
@@ -222,7 +223,7 @@ def test_the_labels_name_the_allergens(client_as, group, referent, people, foods
         (foods["milk"], "1", "l", True),
     )
     session = make_session(group, referent, [recipe])
-    services.change_status(session, Session.Status.OPEN, by=referent)
+    services.change_status(session, CookingSession.Status.OPEN, by=referent)
     order(session, people["amina"], referent, crêpes=2)
 
     text = pdf_text(client_as("referent").get(url("labels", session)).content)
@@ -308,7 +309,7 @@ def test_the_session_csv_is_named_after_the_day(client_as, cooked):
     response = client_as("referent").get(url("session_csv", cooked))
 
     with translation.override("fr"):
-        filename = f"{pdf.slug(translation.gettext('accounts'))}-2026-12-05.csv"
+        filename = f"{slug(translation.gettext('accounts'))}-2026-12-05.csv"
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
 
 
@@ -319,10 +320,10 @@ def test_the_ledger_csv_lists_every_entry(client_as, cooked, referent, group):
     response = client_as("referent").get(reverse("portions:ledger_csv", args=[group.slug]))
 
     rows = read_csv(response)
-    entries = list(Entry.objects.filter(group=group).order_by("created_at", "pk"))
+    entries = list(LedgerEntry.objects.filter(group=group).order_by("created_at", "pk"))
     assert len(rows) == 1 + len(entries) == 1 + 12
     with translation.override("fr"):
-        kinds = {kind: str(label) for kind, label in Entry.Kind.choices}
+        kinds = {kind: str(label) for kind, label in LedgerEntry.Kind.choices}
     today = entries[0].created_at.astimezone(BRUSSELS).date().isoformat()
     assert rows[1] == [today, "Amina Benali", kinds["receipt"], "2026-12-05", "38,40"]
     assert rows[3] == [today, "Amina Benali", kinds["charge"], "2026-12-05", "-18,61"]
@@ -405,14 +406,14 @@ def test_the_ledger_stays_within_the_query_budget(client_as, max_queries, cooked
 
 def cook(group, referent, membership, recipe, starts_at, portions, *, status, left=0, given=0):
     session = make_session(group, referent, [recipe], starts_at=starts_at)
-    services.change_status(session, Session.Status.OPEN, by=referent)
+    services.change_status(session, CookingSession.Status.OPEN, by=referent)
     dish = session.dishes.get()
     services.place_order(session, membership, {dish.pk: portions}, by=referent, as_referent=True)
-    services.change_status(session, Session.Status.CLOSED, by=referent)
-    if status != Session.Status.CLOSED:
-        services.change_status(session, Session.Status.COOKED, by=referent)
+    services.change_status(session, CookingSession.Status.CLOSED, by=referent)
+    if status != CookingSession.Status.CLOSED:
+        services.change_status(session, CookingSession.Status.COOKED, by=referent)
         Dish.objects.filter(pk=dish.pk).update(left_for_group=left, given_away=given)
-    if status == Session.Status.SETTLED:
+    if status == CookingSession.Status.SETTLED:
         services.add_receipt(session, payer=membership, amount_cents=1000, by=referent)
         services.settle(session, by=referent)
     return session
@@ -426,7 +427,7 @@ def test_the_counter_adds_up_cooked_portions_by_month_and_year(
     group, other_group, referent, outsider_referent, people, soup, django_assert_num_queries
 ):
     amina = people["amina"]
-    S = Session.Status
+    S = CookingSession.Status
     cook(group, referent, amina, soup, at(2026, 12, 5), 10, status=S.SETTLED, left=2, given=1)
     cook(group, referent, amina, soup, at(2026, 12, 12), 4, status=S.COOKED)
     cook(group, referent, amina, soup, at(2026, 3, 14), 6, status=S.COOKED)

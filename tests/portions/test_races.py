@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from groups.models import Membership
 from groups.services import add_member
-from portions.models import Entry, Order, Receipt, Session, Transfer
+from portions.models import CookingSession, LedgerEntry, Order, Receipt, Transfer
 from portions.services import (
     AlreadySettled,
     DishFull,
@@ -30,13 +30,13 @@ from portions.services import (
 from tests.conftest import make_person
 from tests.races import at_once
 
-S = Session.Status
+S = CookingSession.Status
 ORDERING = 50  # people ordering at once
 POT = 20  # portions in the pot
 SETTLING = 10  # referents pressing "Settle" at once
 
 
-def make_session(group, recipe, *, max_portions=None) -> Session:
+def make_session(group, recipe, *, max_portions=None) -> CookingSession:
     now = timezone.now()
     return create_session(
         group,
@@ -56,7 +56,7 @@ def test_of_many_people_ordering_the_last_portions_at_once_only_as_many_as_fit_g
         add_member(group, make_person(f"cook{i}@example.org", f"Cook {i}")) for i in range(ORDERING)
     ]
     # Each thread has its own copy of the session, as each request would.
-    sessions = [Session.objects.get(pk=session.pk) for _ in range(ORDERING)]
+    sessions = [CookingSession.objects.get(pk=session.pk) for _ in range(ORDERING)]
 
     started = time.monotonic()
     outcomes = at_once(
@@ -77,7 +77,7 @@ def test_of_many_people_ordering_the_last_portions_at_once_only_as_many_as_fit_g
 
 
 @pytest.fixture
-def cooked(group, member, referent, soup) -> Session:
+def cooked(group, member, referent, soup) -> CookingSession:
     """A soup cooked for the member, the referent and two others; two receipts."""
     session = make_session(group, soup)
     change_status(session, S.OPEN, by=None)
@@ -97,7 +97,7 @@ def cooked(group, member, referent, soup) -> Session:
 
 @pytest.mark.django_db(transaction=True)
 def test_of_many_referents_settling_a_session_at_once_one_writes_the_ledger(cooked, referent):
-    sessions = [Session.objects.get(pk=cooked.pk) for _ in range(SETTLING)]
+    sessions = [CookingSession.objects.get(pk=cooked.pk) for _ in range(SETTLING)]
 
     started = time.monotonic()
     outcomes = at_once(SETTLING, lambda i: settle(sessions[i], by=referent))
@@ -107,17 +107,17 @@ def test_of_many_referents_settling_a_session_at_once_one_writes_the_ledger(cook
     refused = [o for o in outcomes if isinstance(o, AlreadySettled)]
     assert (len(settled), len(refused)) == (1, SETTLING - 1), outcomes
     # Once: two receipts and four charges, summing to 0.
-    assert Entry.objects.count() == 6
-    assert Entry.objects.filter(kind=Entry.Kind.RECEIPT).count() == 2
-    assert Entry.objects.filter(kind=Entry.Kind.CHARGE).count() == 4
-    assert Entry.objects.aggregate(total=Sum("amount_cents"))["total"] == 0
-    balances = Entry.objects.balances(cooked.group)
+    assert LedgerEntry.objects.count() == 6
+    assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.RECEIPT).count() == 2
+    assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.CHARGE).count() == 4
+    assert LedgerEntry.objects.aggregate(total=Sum("amount_cents"))["total"] == 0
+    balances = LedgerEntry.objects.balances(cooked.group)
     assert balances == {
         membership_id: settled[0].balances.get(membership_id, 0) for membership_id in balances
     }
     proposed = Transfer.objects.values_list("debtor", "creditor", "amount_cents")
     assert sorted(proposed) == sorted(settled[0].transfers)
-    assert Session.objects.get(pk=cooked.pk).status == S.SETTLED
+    assert CookingSession.objects.get(pk=cooked.pk).status == S.SETTLED
     assert elapsed < 15, f"{SETTLING} settlements took {elapsed:.1f} s"
 
 
@@ -127,7 +127,7 @@ def test_a_receipt_entered_while_the_session_is_being_settled_is_refused(cooked,
     saves one more receipt. Either the receipt is refused, or it is in the ledger: a
     settled session never has a receipt its ledger does not count."""
     payer = Membership.objects.get(group=cooked.group, person=member)
-    page = Session.objects.get(pk=cooked.pk)  # the receipts page, read while cooked
+    page = CookingSession.objects.get(pk=cooked.pk)  # the receipts page, read while cooked
     outcome: list = []
     adding = threading.Event()
 
@@ -150,7 +150,9 @@ def test_a_receipt_entered_while_the_session_is_being_settled_is_refused(cooked,
     thread.join(timeout=30)
     assert not thread.is_alive()
 
-    counted = Entry.objects.filter(kind=Entry.Kind.RECEIPT).aggregate(t=Sum("amount_cents"))["t"]
+    counted = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.RECEIPT).aggregate(
+        t=Sum("amount_cents")
+    )["t"]
     receipts = Receipt.objects.filter(session=cooked).aggregate(t=Sum("amount_cents"))["t"]
     assert counted == receipts, f"the ledger counts {counted} of {receipts} cents of receipts"
     assert isinstance(outcome[0], SessionError), outcome
@@ -169,7 +171,7 @@ def test_an_order_changed_while_another_referent_cooks_and_settles_is_counted(co
     def cook_and_settle() -> None:
         try:
             connections["default"].ensure_connection()
-            session = Session.objects.get(pk=cooked.pk)
+            session = CookingSession.objects.get(pk=cooked.pk)
             change_status(session, S.COOKED, by=None)
             outcome.append(settle(session, by=None))
         except Exception as error:
@@ -188,11 +190,13 @@ def test_an_order_changed_while_another_referent_cooks_and_settles_is_counted(co
     assert isinstance(outcome[0], Preview), outcome
     charged = {
         membership_id: -cents
-        for membership_id, cents in Entry.objects.filter(kind=Entry.Kind.CHARGE).values_list(
-            "membership", "amount_cents"
-        )
+        for membership_id, cents in LedgerEntry.objects.filter(
+            kind=LedgerEntry.Kind.CHARGE
+        ).values_list("membership", "amount_cents")
     }
-    now = {pk: cents for pk, cents in preview(Session.objects.get(pk=cooked.pk)).charges.items()}
+    now = {
+        pk: cents for pk, cents in preview(CookingSession.objects.get(pk=cooked.pk)).charges.items()
+    }
     assert charged == {pk: cents for pk, cents in now.items() if cents}, (
         f"Rosa ordered {Order.objects.get(membership=rosa).ordered}; the ledger charges "
         f"{charged.get(rosa.pk)} cents for {outcome[0].portions.get(rosa.pk)} portions"

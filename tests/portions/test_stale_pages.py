@@ -15,11 +15,11 @@ from django.db import connections, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from cdq.locks import lock_row
+from core.locks import lock_row
 from groups.bookings import book_kitchen, cancel_booking
 from groups.models import KitchenBooking, Membership
 from groups.services import GroupError, leave_group
-from portions.models import Order, Receipt, Session, Transfer
+from portions.models import CookingSession, Order, Receipt, Transfer
 from portions.services import (
     DishFull,
     SessionError,
@@ -35,7 +35,7 @@ from portions.services import (
 from recipes.models import Recipe
 from tests.portions.test_races import cooked, make_session  # noqa: F401
 
-S = Session.Status
+S = CookingSession.Status
 
 
 def interleaved(first, second, then=None) -> tuple[object, list]:
@@ -77,11 +77,11 @@ def while_uncommitted(first, second) -> list:
     return outcome
 
 
-def _change(session: Session, **changes) -> Session:
+def _change(session: CookingSession, **changes) -> CookingSession:
     fields = dict(
         starts_at=session.starts_at, deadline=session.deadline, kitchen=None, note="", maxima={}
     )
-    return update_session(Session.objects.get(pk=session.pk), **{**fields, **changes})
+    return update_session(CookingSession.objects.get(pk=session.pk), **{**fields, **changes})
 
 
 @pytest.mark.django_db(transaction=True)
@@ -94,7 +94,9 @@ def test_an_order_made_while_the_maximum_is_lowered_keeps_to_the_new_maximum(gro
 
     outcome = while_uncommitted(
         lambda: _change(session, maxima={dish.pk: 5}),
-        lambda: place_order(Session.objects.get(pk=session.pk), second, {dish.pk: 6}, by=None),
+        lambda: place_order(
+            CookingSession.objects.get(pk=session.pk), second, {dish.pk: 6}, by=None
+        ),
     )
 
     ordered = Order.objects.filter(dish=dish).aggregate(total=Sum("ordered"))["total"]
@@ -216,9 +218,9 @@ def test_two_referents_planning_the_same_booked_slot_at_once_both_get_a_session(
 
     outcome = while_uncommitted(plan, plan)
 
-    assert isinstance(outcome[0], Session), outcome
-    assert Session.objects.filter(booking=booking).count() == 1
-    assert Session.objects.count() == 2
+    assert isinstance(outcome[0], CookingSession), outcome
+    assert CookingSession.objects.filter(booking=booking).count() == 1
+    assert CookingSession.objects.count() == 2
 
 
 def test_a_booking_cancelled_or_used_since_the_page_was_loaded_is_refused(group, soup, kitchen):
@@ -231,7 +233,7 @@ def test_a_booking_cancelled_or_used_since_the_page_was_loaded_is_refused(group,
     cancel_booking(KitchenBooking.objects.get(pk=gone.pk), by=None)
     with pytest.raises(SessionError, match="annulée ou prise"):
         _new_session(group, soup, booking=gone)
-    assert Session.objects.count() == 1
+    assert CookingSession.objects.count() == 1
 
 
 # Lock orders: two requests each holding what the other needs would deadlock. ---------------
@@ -250,7 +252,7 @@ def test_booking_a_kitchen_while_a_session_is_planned_there_does_not_deadlock(gr
     )
 
     assert isinstance(result, KitchenBooking), result
-    assert isinstance(outcome[0], Session), outcome
+    assert isinstance(outcome[0], CookingSession), outcome
 
 
 @pytest.mark.django_db(transaction=True)
@@ -261,11 +263,11 @@ def test_cancelling_a_booking_while_its_session_is_settled_does_not_deadlock(gro
     session = _new_session(group, soup, booking=booking)
 
     result, outcome = interleaved(
-        lambda: lock_row(Session.objects.get(pk=session.pk)),  # as settle does first
+        lambda: lock_row(CookingSession.objects.get(pk=session.pk)),  # as settle does first
         lambda: cancel_booking(KitchenBooking.objects.get(pk=booking.pk), by=None),
         lambda: refresh_transfers(group),  # settle's next lock: the group
     )
 
     assert isinstance(result, list), result
     assert outcome == [None], outcome
-    assert Session.objects.get(pk=session.pk).booking is None
+    assert CookingSession.objects.get(pk=session.pk).booking is None

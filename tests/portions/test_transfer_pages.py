@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from portions.models import Entry, Transfer
+from portions.models import LedgerEntry, Transfer
 from portions.services import change_status, create_session, place_order
 
 pytestmark = pytest.mark.django_db
@@ -16,11 +16,14 @@ pytestmark = pytest.mark.django_db
 def debt(group, member, referent):
     """Amina owes Rosa 7,45 €, as a proposal from the accounts."""
     members = {m.person_id: m for m in group.memberships.all()}
-    Entry.objects.create(
-        group=group, membership=members[member.pk], kind=Entry.Kind.CHARGE, amount_cents=-745
+    LedgerEntry.objects.create(
+        group=group, membership=members[member.pk], kind=LedgerEntry.Kind.CHARGE, amount_cents=-745
     )
-    Entry.objects.create(
-        group=group, membership=members[referent.pk], kind=Entry.Kind.RECEIPT, amount_cents=745
+    LedgerEntry.objects.create(
+        group=group,
+        membership=members[referent.pk],
+        kind=LedgerEntry.Kind.RECEIPT,
+        amount_cents=745,
     )
     return Transfer.objects.create(
         group=group, debtor=members[member.pk], creditor=members[referent.pk], amount_cents=745
@@ -36,7 +39,9 @@ def test_the_debtor_reads_what_she_owes_marks_it_paid_and_the_receiver_confirms(
     amina.post(f"/cooking/transfers/{debt.pk}/paid/", {"method": "bank"})
     debt.refresh_from_db()
     assert (debt.status, debt.method) == ("paid", "bank")
-    assert not Entry.objects.filter(kind=Entry.Kind.PAYMENT).exists()  # not until confirmed
+    assert not LedgerEntry.objects.filter(
+        kind=LedgerEntry.Kind.PAYMENT
+    ).exists()  # not until confirmed
 
     amina.post(f"/cooking/transfers/{debt.pk}/confirm/")  # only the receiver confirms
     debt.refresh_from_db()
@@ -45,7 +50,7 @@ def test_the_debtor_reads_what_she_owes_marks_it_paid_and_the_receiver_confirms(
     rosa.post(f"/cooking/transfers/{debt.pk}/confirm/")
     debt.refresh_from_db()
     assert debt.status == "confirmed"
-    assert Entry.objects.balances(debt.group) == {debt.debtor_id: 0, debt.creditor_id: 0}
+    assert LedgerEntry.objects.balances(debt.group) == {debt.debtor_id: 0, debt.creditor_id: 0}
     assert "Rien à payer" in amina.get("/").content.decode()
 
 

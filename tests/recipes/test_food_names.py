@@ -4,8 +4,8 @@ buy "2,4 kg wortelen", not "carottes". Without a name in their language, the Fre
 from django.conf import settings
 from django.utils import translation
 
-from recipes.demo import FOODS
-from recipes.demo_food_names import FOOD_NAMES
+from demo.food_names import FOOD_NAMES
+from demo.recipes import FOODS
 from recipes.models import Food
 from tests.portions.test_printing import NBSP, open_session, people, url  # noqa: F401
 

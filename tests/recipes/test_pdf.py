@@ -9,8 +9,9 @@ from decimal import Decimal
 
 import pytest
 
+from core.pdf import LocalFetcher
+from core.text import slug
 from recipes.models import Ingredient, Recipe, RecipeEquipment, Step
-from recipes.pdf import LocalFetcher, slug
 from tests.recipes.fixtures import make_food, make_price
 
 NBSP = "\N{NO-BREAK SPACE}"

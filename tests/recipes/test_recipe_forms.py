@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
-from cdq.uploads import AUDIO_MAX_BYTES
+from core.uploads import AUDIO_MAX_BYTES
 from recipes.models import Ingredient, Price, Recipe, RecipeEquipment, Step
 from tests.recipes.test_recipe_pages import (
     EMPTY_INGREDIENT,

@@ -1,0 +1,98 @@
+"""The weekly e-mail to each facilitator: the groups due this week and those overdue.
+
+`send_reminders` is run by the `send_facilitation_reminders` command from cron (every
+Monday morning, or every day: it does no harm). A facilitator gets at most one e-mail a
+week: the week is claimed by inserting a `FacilitationReminder` row (unique per person
+and week) before the e-mail goes; of two runs that overlap, only one inserts it. If the
+e-mail fails, the row is deleted so the next run tries again.
+
+Which groups are due is decided by groups/followup.py, as on the dashboard.
+"""
+
+import logging
+from collections import defaultdict
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from facilitation.models import FacilitationReminder
+from facilitation.rules import due_label, followed_by_due, week_of
+from groups.models import Group
+
+logger = logging.getLogger(__name__)
+
+
+def due_by_facilitator(today: date) -> dict:
+    """{facilitator: [groups due by Sunday, the most overdue first]}, for the facilitators
+    who can receive an e-mail. One query."""
+    _monday, sunday = week_of(today)
+    groups = Group.objects.filter(
+        facilitator__is_facilitator=True,
+        facilitator__is_active=True,
+        facilitator__email__isnull=False,
+    )
+    due = defaultdict(list)
+    for group in followed_by_due(groups, today):
+        if group.due_on <= sunday:
+            due[group.facilitator].append(group)
+    return due
+
+
+def send_reminders(today: date | None = None) -> int:
+    """E-mail each facilitator with groups due this week, once a week; returns how many
+    e-mails went."""
+    today = today or timezone.localdate()
+    monday, _sunday = week_of(today)
+    sent = 0
+    for facilitator, groups in due_by_facilitator(today).items():
+        try:
+            with transaction.atomic():
+                claim = FacilitationReminder.objects.create(facilitator=facilitator, week=monday)
+        except IntegrityError:
+            continue  # already sent this week, or another run is sending it
+        try:
+            _send(facilitator, groups, today)
+        except Exception:
+            claim.delete()
+            logger.exception("Facilitation reminder for %s not sent", facilitator.pk)
+            continue
+        sent += 1
+    return sent
+
+
+def _send(facilitator, groups, today: date) -> None:
+    link = getattr(settings, "SITE_URL", "").rstrip("/") + reverse("facilitation:dashboard")
+    with translation.override(facilitator.language):
+        late = [group for group in groups if group.due_on < today]
+        lines = [
+            _("Hello %(name)s,") % {"name": facilitator.first_name},
+            "",
+            ngettext(
+                "%(count)s group to contact this week:",
+                "%(count)s groups to contact this week:",
+                len(groups),
+            )
+            % {"count": len(groups)},
+            "",
+        ]
+        for group in groups:
+            label = due_label(group.due_on, today, contacted=group.last_contact_on is not None)
+            lines.append(f"- {group.name}: {label}")
+        lines += ["", _("Log each contact on your dashboard:"), link]
+        subject = ngettext(
+            "Facilitation: %(count)s group to contact, week of %(day)s",
+            "Facilitation: %(count)s groups to contact, week of %(day)s",
+            len(groups),
+        ) % {"count": len(groups), "day": date_format(week_of(today)[0], "j F")}
+        if late:
+            subject += " · " + ngettext("%(count)s overdue", "%(count)s overdue", len(late)) % {
+                "count": len(late)
+            }
+        send_mail(subject, "\n".join(lines), None, [facilitator.email])
