@@ -21,6 +21,13 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def free_places(limit: int | None, taken: int) -> int | None:
+    """The places still free at an event or a workshop with `limit` places of which
+    `taken` are taken (a person and the companions they bring): None when there is no
+    limit, never below zero. Every page and every check counts places with this."""
+    return None if limit is None else max(limit - taken, 0)
+
+
 class Event(models.Model):
     class Kind(models.TextChoices):
         RENDEZVOUS = "rendezvous", _("quarterly rendez-vous")

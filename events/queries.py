@@ -2,7 +2,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from events.models import Registration
+from events.models import Registration, free_places
 
 R = Registration.Status
 
@@ -31,5 +31,5 @@ def with_places_left(events, limit: int) -> list:
     )
     for event in rows:
         taken = event.people + event.companions
-        event.left = None if event.capacity is None else max(event.capacity - taken, 0)
+        event.left = free_places(event.capacity, taken)
     return rows

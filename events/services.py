@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from core.locks import lock_row, locked
 from core.refusals import Refusal
 from events.calendar import location
-from events.models import Event, Registration, Workshop
+from events.models import Event, Registration, Workshop, free_places
 
 R = Registration.Status
 
@@ -41,9 +41,7 @@ def places_taken(event: Event, workshop: Workshop | None = None) -> int:
 
 def places_left(event: Event, workshop: Workshop | None = None) -> int | None:
     limit = workshop.places if workshop else event.capacity
-    if limit is None:
-        return None
-    return max(limit - places_taken(event, workshop), 0)
+    return None if limit is None else free_places(limit, places_taken(event, workshop))
 
 
 def guest_workshops(registration: Registration):

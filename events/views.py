@@ -12,7 +12,7 @@ from core.http import HtmxHttpRequest
 from core.refusals import shown_as_message
 from events import access, services
 from events.forms import GuestForm
-from events.models import Registration, Workshop
+from events.models import Registration, Workshop, free_places
 from events.queries import my_registrations, with_places_left
 
 R = Registration.Status
@@ -54,11 +54,9 @@ def _places(event, is_mine) -> tuple[list[Workshop], int | None, dict]:
         if is_mine(row):
             mine[row.workshop_id] = row
     for workshop in workshops:
-        workshop.left = (
-            None if workshop.places is None else max(workshop.places - taken.get(workshop.pk, 0), 0)
-        )
+        workshop.left = free_places(workshop.places, taken.get(workshop.pk, 0))
         workshop.mine = mine.get(workshop.pk)
-    left = None if event.capacity is None else max(event.capacity - taken.get(None, 0), 0)
+    left = free_places(event.capacity, taken.get(None, 0))
     return workshops, left, mine
 
 
