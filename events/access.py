@@ -61,13 +61,13 @@ def get_event_for_coordinator(user: User, pk: int):
 
 
 def may_create_events(user: User) -> bool:
+    """Coordinators publish events and write their reports (others logged in: 403)."""
     return user.is_authenticated and user.is_coordinator
 
 
-def check_may_create_events(user: User) -> None:
-    """Coordinators publish events; anyone else logged in gets 403."""
-    if not may_create_events(user):
-        raise PermissionDenied
+def may_manage_events(user: User) -> bool:
+    """Coordinators see registrations, change events and reports."""
+    return user.is_authenticated and user.is_coordinator
 
 
 def get_registration_for_coordinator(user: User, pk: int):

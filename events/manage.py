@@ -7,6 +7,7 @@ import csv
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -265,7 +266,8 @@ def _edit(request: AuthenticatedHttpRequest, event: Event) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    access.check_may_create_events(request.user)
+    if not access.may_create_events(request.user):
+        raise PermissionDenied
     return _edit(request, Event(created_by=request.user))
 
 

@@ -94,7 +94,7 @@ def detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             "sounds": files[K.AUDIO],
             "pdfs": files[K.PDF],
             "event_visible": access.may_see_event(request.user, report.event),
-            "can_change": request.user.is_authenticated and request.user.is_coordinator,
+            "can_change": access.may_manage_events(request.user),
         },
     )
 

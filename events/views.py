@@ -89,6 +89,7 @@ def detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             "members_choose": request.user.is_authenticated and event.registration_open(),
             "guest_form": guest_form,
             "companions": range(event.most_companions + 1),
+            "can_manage": access.may_manage_events(request.user),
         },
     )
 

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from accounts.models import User
 from facilitation.models import Contact
-from groups.access import get_group_for_member
+from groups.access import get_group_for_member, may_follow
 from groups.models import Group
 
 
@@ -30,6 +30,6 @@ def get_group_for_facilitator(user: User, slug: str) -> Group:
     coordinators. Its own members, referents included, get 403; anyone else 404, other
     facilitators too."""
     group = get_group_for_member(user, slug)
-    if not (user.is_coordinator or (user.is_facilitator and group.facilitator_id == user.pk)):
+    if not may_follow(user, group):
         raise PermissionDenied
     return group

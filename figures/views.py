@@ -5,6 +5,7 @@ import csv
 
 from django import forms
 from django.contrib.auth.decorators import login_not_required, login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -45,7 +46,8 @@ def _chosen_year(request: HtmxHttpRequest) -> tuple[YearForm, int]:
 @require_GET
 def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every figure of a year, month by month, for the annual report."""
-    access.check_may_read_figures(request.user)
+    if not access.may_read_figures(request.user):
+        raise PermissionDenied
     form, year = _chosen_year(request)
     found = movement_figures(year)
     return render(
@@ -65,7 +67,8 @@ def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
 def figures_csv(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     """The page's table for a spreadsheet: a line per figure, the year then each month;
     `;` and a byte-order mark, as Excel in Belgium expects."""
-    access.check_may_read_figures(request.user)
+    if not access.may_read_figures(request.user):
+        raise PermissionDenied
     if not 2000 <= year <= timezone.localdate().year:
         raise Http404
     found = movement_figures(year)

@@ -55,6 +55,19 @@ def _get_group(user: User, slug: str) -> Group:
     return group
 
 
+def may_follow(user: User, group: Group) -> bool:
+    """A group's follow-up (facilitation) is for coordinators and its facilitator, while
+    they are one."""
+    if not user.is_authenticated:
+        return False
+    return user.is_coordinator or (user.is_facilitator and group.facilitator_id == user.pk)
+
+
+def may_see_overview(user: User) -> bool:
+    """The overview of the groups is for the movement's staff (others: 404)."""
+    return user.is_authenticated and user.is_movement_staff
+
+
 def get_group_for_member(user: User, slug: str) -> Group:
     """The group, for someone who may read it (its members, its facilitator, coordinators);
     404 for anyone else. `group.my_role` is the person's role, or None."""

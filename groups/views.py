@@ -226,7 +226,7 @@ def revoke(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
 @require_GET
 def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     """All groups (coordinators) or the followed ones (facilitators), by status and commune."""
-    if not request.user.is_movement_staff:
+    if not access.may_see_overview(request.user):
         raise Http404
     form = OverviewFilterForm(request.GET or None)
     groups = access.followed_groups(request.user).select_related("facilitator")

@@ -470,6 +470,7 @@ def group(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "cooked": cooked,
             "sessions": sessions.order_by("starts_at")[:3],
             "cooked_chart": cooked_chart,
+            "can_follow": group_access.may_follow(request.user, group),
             "memberships": memberships,
             "kitchens": group.kitchens.all(),
             "bookings": bookings,

@@ -110,3 +110,8 @@ def may_keep_prices(user: User) -> bool:
         user.is_movement_staff
         or Membership.objects.current().filter(person=user, role=Membership.Role.REFERENT).exists()
     )
+
+
+def may_share_with_the_movement(user: User) -> bool:
+    """Coordinators write recipes for the whole movement, without a group."""
+    return user.is_authenticated and user.is_coordinator

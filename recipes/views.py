@@ -240,7 +240,7 @@ def _edit(request: HtmxHttpRequest, recipe: Recipe | None) -> HttpResponse:
         files,
         instance=instance,
         groups=groups,
-        may_share_without_group=user.is_coordinator,
+        may_share_without_group=access.may_share_with_the_movement(user),
     )
     ingredients = IngredientFormSetFactory(
         data, instance=instance, prefix="ingredients", foods=foods
