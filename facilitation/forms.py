@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PlainForm
 from facilitation.models import Contact, LaunchStep, Need
-from facilitation.rules import ContactNote
+from facilitation.services import ContactNote
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from facilitation.models import FacilitationReminder
-from facilitation.rules import due_label, followed_by_due, week_of
+from facilitation.queries import followed_by_due
+from facilitation.rules import due_label, week_of
 from groups.models import Group
 
 logger = logging.getLogger(__name__)

@@ -15,21 +15,15 @@ from accounts.http import AuthenticatedHttpRequest
 from facilitation import access
 from facilitation.forms import ContactForm, LaunchForm, RhythmForm
 from facilitation.models import LaunchStep, Need
-from facilitation.rules import (
+from facilitation.queries import (
     attach_due,
     attach_health,
-    change_contact,
-    due_on,
     followed_by_due,
     get_state,
-    launch_checklist,
-    log_contact,
-    needs_overview,
-    set_launch_steps,
-    set_rhythm,
-    week_of,
     with_contact_state,
 )
+from facilitation.rules import due_on, launch_checklist, needs_overview, week_of
+from facilitation.services import change_contact, log_contact, set_launch_steps, set_rhythm
 from groups.access import followed_groups
 from groups.models import Group
 

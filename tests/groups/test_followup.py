@@ -15,13 +15,8 @@ from hypothesis import strategies as st
 
 from accounts.models import User
 from facilitation.models import Contact, FollowUp, Need
-from facilitation.rules import (
-    cooking_by_month,
-    due_label,
-    due_on,
-    needs_overview,
-    trend,
-)
+from facilitation.queries import cooking_by_month
+from facilitation.rules import due_label, due_on, needs_overview, trend
 from groups.models import Group
 from groups.services import add_member, create_group
 from portions.counter import portion_counter
