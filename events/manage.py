@@ -2,8 +2,6 @@
 is coming, the waiting list, the printed attendance list, a message to everyone,
 cancelling."""
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from core.exports import csv_response
 from core.forms import PlainForm
 from core.refusals import shown_as_message
 from core.text import slug
@@ -78,31 +77,21 @@ def move_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def registrations_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """For a spreadsheet: `;` and a BOM, as Excel in Belgium expects."""
+    """Everyone registered, waiting or cancelled, for a spreadsheet (core/exports.py)."""
     event = access.get_event_for_coordinator(request.user, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slug(event.title)}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [_("Name"), _("E-mail"), _("Phone"), _("Workshop"), _("Status"), _("People I bring")]
+    header = [_("Name"), _("E-mail"), _("Phone"), _("Workshop"), _("Status"), _("People I bring")]
+    rows = (
+        [
+            row.display_name,
+            row.person.email if row.person else row.email,
+            (row.person.phone if row.person else row.phone) or "",
+            row.workshop.title if row.workshop else "",
+            row.get_status_display(),
+            row.companions,
+        ]
+        for row in _rows(event)
     )
-    for row in _rows(event):
-        person = row.person
-        name = row.display_name
-        if name[:1] in "=+-@":
-            name = "'" + name  # never a formula in a spreadsheet
-        writer.writerow(
-            [
-                name,
-                person.email if person else row.email,
-                (person.phone if person else row.phone) or "",
-                row.workshop.title if row.workshop else "",
-                row.get_status_display(),
-                row.companions,
-            ]
-        )
-    return response
+    return csv_response(f"{slug(event.title)}.csv", header, rows)
 
 
 @login_required

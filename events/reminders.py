@@ -15,12 +15,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils import timezone
 
-from events.models import Event, Registration
+from core.mail import render_templated
+from events.calendar import location
+from events.models import Registration
 
 logger = logging.getLogger(__name__)
 R = Registration.Status
@@ -71,12 +70,6 @@ def send_reminders(now: datetime | None = None) -> int:
     return sent
 
 
-def _place(event: Event) -> str:
-    if event.kitchen_id:
-        return ", ".join(filter(None, [event.kitchen.name, event.kitchen.address]))
-    return event.address
-
-
 def _link(registration: Registration) -> str:
     """The event's page for a member; a guest's private page (to cancel without an
     account). Absolute when the SITE_URL setting gives the site's address."""
@@ -89,32 +82,16 @@ def _link(registration: Registration) -> str:
 
 def _send(registration: Registration, email: str, language: str) -> None:
     event = registration.event
-    starts = timezone.localtime(event.starts_at)
-    with translation.override(language):
-        day = date_format(starts, "l j F")
-        lines = [
-            _("See you on %(day)s at %(time)s: %(title)s.")
-            % {"title": event.title, "day": day, "time": date_format(starts, "H:i")}
-        ]
-        if place := _place(event):
-            lines.append(_("Where: %(place)s") % {"place": place})
-        if registration.companions:
-            lines.append(
-                ngettext(
-                    "You bring %(count)s person.",
-                    "You bring %(count)s people.",
-                    registration.companions,
-                )
-                % {"count": registration.companions}
-            )
-        lines += [
-            "",
-            _("If you cannot come, please cancel so someone else can."),
-            _link(registration),
-        ]
-        send_mail(
-            _("Reminder: %(title)s, %(day)s") % {"title": event.title, "day": day},
-            "\n".join(lines),
-            None,
-            [email],
-        )
+    subject, text, html = render_templated(
+        "events/email/reminder",
+        {
+            "title": event.title,
+            "starts_at": event.starts_at,
+            "place": location(event),
+            "companions": registration.companions,
+            "link": _link(registration),
+        },
+        language=language,
+    )
+    # This module's own send_mail rather than send_templated: the tests make it fail.
+    send_mail(subject, text, None, [email], html_message=html)

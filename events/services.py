@@ -9,15 +9,14 @@ told by e-mail once the change is saved.
 from dataclasses import dataclass
 from functools import partial
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.locks import lock_row, locked
+from core.mail import send_templated
 from core.refusals import Refusal
 from events.calendar import location
 from events.models import Event, Registration, Workshop, free_places
@@ -255,21 +254,13 @@ def _tell_moved_up(registration: Registration) -> None:
     email, language = registration.recipient()
     if not email:
         return  # the referent or coordinator calls those without e-mail
-    with translation.override(language):
-        what = registration.workshop.title if registration.workshop else registration.event.title
-        send_mail(
-            _("A place for you: %(what)s") % {"what": what},
-            _(
-                "Good news! A place is free and it is yours: %(what)s, %(day)s.\n\n"
-                "If you cannot come, please cancel, so someone else can."
-            )
-            % {
-                "what": what,
-                "day": date_format(timezone.localtime(registration.event.starts_at), "l j F, H:i"),
-            },
-            None,
-            [email],
-        )
+    what = registration.workshop.title if registration.workshop else registration.event.title
+    send_templated(
+        "events/email/moved_up",
+        {"what": what, "starts_at": registration.event.starts_at},
+        to=[email],
+        language=language,
+    )
 
 
 def tell_of_change(event: Event) -> int:
@@ -286,34 +277,32 @@ def tell_of_change(event: Event) -> int:
     def send() -> None:
         for row in people:
             email, language = row.recipient()
-            with translation.override(language):
-                send_mail(
-                    _("Changed: %(title)s") % {"title": event.title},
-                    _(
-                        "%(title)s has changed. It is now on %(day)s, at %(place)s.\n\n"
-                        "If you cannot come any more, please cancel, so someone else can."
-                    )
-                    % {
-                        "title": event.title,
-                        "day": date_format(timezone.localtime(event.starts_at), "l j F, H:i"),
-                        "place": location(event),
-                    },
-                    None,
-                    [email],
-                )
+            send_templated(
+                "events/email/changed",
+                {"title": event.title, "starts_at": event.starts_at, "place": location(event)},
+                to=[email],
+                language=language,
+            )
 
     transaction.on_commit(send)
     return len(people)
 
 
-def _send_to(registrations, subject: str, body: str) -> int:
-    """One e-mail per registered person who has an address (in their language for the
-    fixed words; the coordinator's own text as written)."""
+def _send_to(
+    registrations, template_prefix: str, context: dict, *, language: str | None = None
+) -> int:
+    """The e-mail `template_prefix` to each registered person who has an address, in their
+    language, or in `language` when given. Returns how many went."""
     sent = 0
     for registration in registrations:
-        email, _language = registration.recipient()
+        email, their_language = registration.recipient()
         if email:
-            send_mail(subject, body, None, [email])
+            send_templated(
+                template_prefix,
+                context,
+                to=[email],
+                language=their_language if language is None else language,
+            )
             sent += 1
     return sent
 
@@ -333,8 +322,13 @@ def cancel_event(event: Event, *, message: str) -> int:
         .exclude(status=R.CANCELLED)
         .select_related("person")
     )
-    subject = _("Cancelled: %(title)s") % {"title": event.title}
-    transaction.on_commit(partial(_send_to, people, subject, message))
+    # The fixed words ("Cancelled: …") stay in the language of the coordinator who cancels,
+    # as before these e-mails were templates; without `language`, each reader's would do.
+    language = translation.get_language()
+    context = {"title": event.title, "message": message}
+    transaction.on_commit(
+        partial(_send_to, people, "events/email/cancelled", context, language=language)
+    )
     return len(people)
 
 
@@ -477,10 +471,11 @@ def _refusals(
 
 
 def message_registered(event: Event, *, subject: str, body: str, waiting_too: bool) -> int:
-    """A coordinator writes to the people coming (and, if asked, those waiting)."""
+    """A coordinator writes to the people coming (and, if asked, those waiting), their words
+    as they wrote them."""
     statuses = [R.CONFIRMED, R.WAITING] if waiting_too else [R.CONFIRMED]
     people = event.registrations.filter(workshop=None, status__in=statuses).select_related("person")
-    return _send_to(people, subject, body)
+    return _send_to(people, "events/email/message", {"subject": subject, "body": body})
 
 
 @transaction.atomic

@@ -17,14 +17,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils import timezone
 
+from core.mail import render_templated
 from facilitation.models import FacilitationReminder
 from facilitation.queries import followed_by_due
-from facilitation.rules import due_label, week_of
+from facilitation.rules import week_of
 from groups.models import Group
 
 logger = logging.getLogger(__name__)
@@ -70,30 +68,17 @@ def send_reminders(today: date | None = None) -> int:
 
 def _send(facilitator, groups, today: date) -> None:
     link = getattr(settings, "SITE_URL", "").rstrip("/") + reverse("facilitation:dashboard")
-    with translation.override(facilitator.language):
-        late = [group for group in groups if group.due_on < today]
-        lines = [
-            _("Hello %(name)s,") % {"name": facilitator.first_name},
-            "",
-            ngettext(
-                "%(count)s group to contact this week:",
-                "%(count)s groups to contact this week:",
-                len(groups),
-            )
-            % {"count": len(groups)},
-            "",
-        ]
-        for group in groups:
-            label = due_label(group.due_on, today, contacted=group.last_contact_on is not None)
-            lines.append(f"- {group.name}: {label}")
-        lines += ["", _("Log each contact on your dashboard:"), link]
-        subject = ngettext(
-            "Facilitation: %(count)s group to contact, week of %(day)s",
-            "Facilitation: %(count)s groups to contact, week of %(day)s",
-            len(groups),
-        ) % {"count": len(groups), "day": date_format(week_of(today)[0], "j F")}
-        if late:
-            subject += " · " + ngettext("%(count)s overdue", "%(count)s overdue", len(late)) % {
-                "count": len(late)
-            }
-        send_mail(subject, "\n".join(lines), None, [facilitator.email])
+    subject, text, html = render_templated(
+        "facilitation/email/reminder",
+        {
+            "facilitator": facilitator,
+            "groups": groups,
+            "late": sum(1 for group in groups if group.due_on < today),
+            "today": today,
+            "monday": week_of(today)[0],
+            "link": link,
+        },
+        language=facilitator.language,
+    )
+    # This module's own send_mail rather than send_templated: the tests make it fail.
+    send_mail(subject, text, None, [facilitator.email], html_message=html)

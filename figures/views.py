@@ -1,7 +1,5 @@
-"""The movement's figures (cdq/figures.py): the coordinators' page, every figure month by
+"""The movement's figures (figures/queries.py): the coordinators' page, every figure month by
 month with its chart and a CSV of the same table; and a public page with a few totals."""
-
-import csv
 
 from django import forms
 from django.contrib.auth.decorators import login_not_required, login_required
@@ -16,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from accounts.http import AuthenticatedHttpRequest
+from core.exports import csv_response
 from core.forms import PlainForm
 from core.http import HtmxHttpRequest
 from figures import access
@@ -65,25 +64,17 @@ def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def figures_csv(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
-    """The page's table for a spreadsheet: a line per figure, the year then each month;
-    `;` and a byte-order mark, as Excel in Belgium expects."""
+    """The page's table for a spreadsheet (core/exports.py): a line per figure, the year
+    then each month."""
     if not access.may_read_figures(request.user):
         raise PermissionDenied
     if not 2000 <= year <= timezone.localdate().year:
         raise Http404
     found = movement_figures(year)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = slugify(_("figures"))  # "chiffres", "cijfers"
-    filename = f"{name}-{year}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
-        [_("Figure"), str(year), *(date_format(month, "Y-m") for month in found.months)]
-    )
-    for figure in found.figures:
-        writer.writerow([str(figure.label), figure.total, *figure.by_month])
-    return response
+    header = [_("Figure"), str(year), *(date_format(month, "Y-m") for month in found.months)]
+    rows = ([figure.label, figure.total, *figure.by_month] for figure in found.figures)
+    return csv_response(f"{name}-{year}.csv", header, rows)
 
 
 @login_not_required

@@ -6,7 +6,6 @@ stays within the query budget whatever the number of dishes, lines or people.
 """
 
 import calendar
-import csv
 from datetime import date, timedelta
 
 import segno
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.http import AuthenticatedHttpRequest
 from core import pdf, text
+from core.exports import Number, csv_response
 from groups import access as group_access
 from groups.models import Membership
 from portions import access, services
@@ -144,35 +144,18 @@ def add_months(day: date, months: int) -> date:
 
 
 # The money, for a spreadsheet ---------------------------------------------------------------
-# Belgian spreadsheets (Excel in French or Dutch) read ";" between columns and a decimal
-# comma ("7,45"); the file is UTF-8 with a byte-order mark, without which Excel reads the
-# accents of the names wrong. Dates are written 2026-12-05, which every spreadsheet reads.
+# Written by core/exports.py, as Belgian spreadsheets read it. Amounts have a decimal comma
+# ("7,45"), as Excel in French or Dutch reads them; dates are written 2026-12-05, which
+# every spreadsheet reads.
 
 
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
-def _text(value: str) -> str:
-    """A name a spreadsheet must not take for a formula ("=1+1", "+32 …", "@…") gets a
-    leading apostrophe, which spreadsheets hide."""
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def decimal_comma(cents: int | None) -> str:
-    """Whole cents as a spreadsheet in Belgium reads them: −745 → "-7,45"."""
+def decimal_comma(cents: int | None) -> Number:
+    """Whole cents as a spreadsheet in Belgium reads them: −745 → "-7,45", a `Number`, so
+    the export keeps the minus sign of a negative amount."""
     if cents is None:
-        return ""
+        return Number("")
     sign = "-" if cents < 0 else ""
-    return f"{sign}{abs(cents) // 100},{abs(cents) % 100:02d}"
+    return Number(f"{sign}{abs(cents) // 100},{abs(cents) % 100:02d}")
 
 
 @login_required
@@ -188,7 +171,7 @@ def session_csv(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
     names = {membership.pk: membership.person.display_name for membership in people}
     rows = [
         [
-            _text(names.get(membership_id, "")),
+            names.get(membership_id, ""),
             result.portions.get(membership_id, 0),
             decimal_comma(result.charges.get(membership_id, 0) if result.ready else None),
             decimal_comma(result.paid.get(membership_id, 0)),
@@ -198,7 +181,7 @@ def session_csv(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
     ]
     header = [_("Member"), _("Portions taken"), _("Charge"), _("Paid"), _("Balance")]
     day = timezone.localdate(session.starts_at).isoformat()
-    return _csv_response(f"{text.slug(str(ACCOUNTS))}-{day}.csv", header, rows)
+    return csv_response(f"{text.slug(str(ACCOUNTS))}-{day}.csv", header, rows)
 
 
 @login_required
@@ -222,7 +205,7 @@ def ledger_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     rows = [
         [
             timezone.localdate(entry.created_at).isoformat(),
-            _text(entry.membership.person.display_name),
+            entry.membership.person.display_name,
             entry.get_kind_display(),
             timezone.localdate(entry.session.starts_at).isoformat() if entry.session else "",
             decimal_comma(entry.amount_cents),
@@ -231,6 +214,6 @@ def ledger_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     ]
     header = [_("Date"), _("Member"), _("What"), _("Cooking session"), _("Amount (€)")]
     today = timezone.localdate().isoformat()
-    return _csv_response(
+    return csv_response(
         f"{text.slug(group.slug)}-{text.slug(str(LEDGER))}-{today}.csv", header, rows
     )
