@@ -14,7 +14,7 @@ PYTEST_WORKERS ?= auto
 help:
 	@echo "make run    install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   install and run the whole suite (DATABASE_URL=postgres://... for PostgreSQL)"
-	@echo "make lint   ruff, the import layers and the missing-migrations check"
+	@echo "make lint   ruff, the import layers, the types (mypy) and the missing-migrations check"
 	@echo "make messages  extract and compile the fr/nl/en catalogs"
 	@echo "make lock   re-pin requirements.lock and requirements-test.lock from pyproject.toml"
 
@@ -66,6 +66,7 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	DJANGO_DEBUG=1 $(BIN)/mypy
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: venv

@@ -7,6 +7,7 @@ secret key, and `manage.py check --deploy --fail-level WARNING` passes.
 
 import os
 from pathlib import Path
+from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -234,7 +235,7 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE: Literal["Lax"] = "Lax"  # what set_cookie() takes, not any str
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,9 @@
 """Small charts drawn on the server as inline SVG: no script, no stylesheet, no picture
 to download, and read aloud by screen readers as one image with every figure."""
 
+from collections.abc import Iterable
+from typing import SupportsInt
+
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -11,36 +14,44 @@ BAR, GAP, HEIGHT, TOP, BOTTOM = 26, 6, 140, 18, 22  # in SVG units, scaled to th
 GREEN, INK = "#1f5c3d", "#1d1d1b"
 
 
-def bar_chart_svg(values, labels, *, title: str = "", spoken=None) -> SafeString:
+def bar_chart_svg(
+    values: Iterable[SupportsInt],
+    labels: Iterable[object],
+    *,
+    title: str = "",
+    spoken: Iterable[object] | None = None,
+) -> SafeString:
     """A small bar chart as inline SVG: one bar per value, its number above and its label
     below ("juil."). Screen readers read it as one image (role="img") named by `title`
     and every figure, with the `spoken` labels if given ("juillet 2026"). Drawn with
     attributes only: no stylesheet is needed (nor allowed: the site's
     Content-Security-Policy forbids inline styles), and no script."""
-    values = [int(value) for value in values]
-    labels = [str(label) for label in labels]
-    spoken = labels if spoken is None else [str(label) for label in spoken]
-    if not len(values) == len(labels) == len(spoken):
+    numbers = [int(value) for value in values]
+    shown = [str(label) for label in labels]
+    said = shown if spoken is None else [str(label) for label in spoken]
+    if not len(numbers) == len(shown) == len(said):
         raise ValueError("one label per value")
     summary = _("%(title)s: %(figures)s") % {
         "title": title or _("Bar chart"),
         "figures": ", ".join(
             _("%(label)s: %(value)s") % {"label": label, "value": value}
-            for label, value in zip(spoken, values, strict=True)
+            for label, value in zip(said, numbers, strict=True)
         ),
     }
-    highest = max(values, default=0) or 1
+    highest = max(numbers, default=0) or 1
     room = HEIGHT - TOP - BOTTOM
-    width = len(values) * (BAR + GAP) + GAP
+    width = len(numbers) * (BAR + GAP) + GAP
     baseline = HEIGHT - BOTTOM
     bars = []
-    for i, (value, label) in enumerate(zip(values, labels, strict=True)):
+    for i, (value, label) in enumerate(zip(numbers, shown, strict=True)):
         x = GAP + i * (BAR + GAP)
         middle = x + BAR / 2
         height = round(room * value / highest, 1)
         top = baseline - height
-        bars.append((x, top, BAR, height, GREEN, middle, top - 4, INK, value))
-        bars[-1] += (middle, HEIGHT - 6, INK, label)
+        bar = (x, top, BAR, height, GREEN)
+        number_above = (middle, top - 4, INK, value)
+        label_below = (middle, HEIGHT - 6, INK, label)
+        bars.append((*bar, *number_above, *label_below))
     body = format_html_join(
         "",
         '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'

@@ -28,7 +28,7 @@ class Number(str):
     __slots__ = ()
 
 
-def safe_cell(value):
+def safe_cell(value: object) -> object:
     """The cell as a spreadsheet must get it: text beginning like a formula gets a leading
     apostrophe ("=1+1" → "'=1+1"); numbers and `Number` stay as they are."""
     if value is None or isinstance(value, int | float | Decimal | Number):

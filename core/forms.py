@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -8,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 class PlainForm(forms.Form):
     """Labels without a trailing colon, as everywhere in the member space."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
 
 class PlainModelForm(forms.ModelForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
@@ -31,18 +32,20 @@ class EuroField(forms.CharField):
 
     MAX_TYPED = 20  # characters; checked on the text, since the field cleans to an int
 
-    def __init__(self, *, max_cents: int = 100_000, **kwargs):
+    def __init__(self, *, max_cents: int = 100_000, **kwargs: Any) -> None:
         self.max_cents = max_cents
         super().__init__(**kwargs)
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": self.MAX_TYPED})
         return attrs
 
-    def to_python(self, value):
+    # It cleans the typed text to cents, as IntegerField does (django-stubs says a CharField
+    # cleans to a str).
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
         text = super().to_python(value)
-        if text in self.empty_values:
+        if text is None or text in self.empty_values:
             return None
         cents = parse_euros(text) if len(text) <= self.MAX_TYPED else None
         if cents is None:
@@ -57,7 +60,7 @@ class EuroField(forms.CharField):
             )
         return cents
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         if isinstance(value, int):
             return f"{value // 100},{value % 100:02d}"
         return value

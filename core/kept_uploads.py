@@ -17,14 +17,17 @@ import contextlib
 import os
 import time
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, Self
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 KEPT_FOR = 24 * 60 * 60  # seconds
@@ -42,7 +45,7 @@ def kept_folder() -> Path:
     return Path(settings.PRIVATE_MEDIA_ROOT) / "kept"
 
 
-def keep(content, kind: str) -> KeptUpload | None:
+def keep(content: File, kind: str) -> KeptUpload | None:
     """Store a checked file for a day; the token that gives it back to a field of the same
     `kind` only (a sound kept by a recording field is never taken back as a photo). None
     when it cannot be kept (the folder is full, the disk fails): then it is chosen again."""
@@ -112,14 +115,16 @@ class KeptFileInput(forms.ClearableFileInput):
     def kept_name(name: str) -> str:
         return f"{name}-kept"
 
-    def value_from_datadict(self, data, files, name):
+    def value_from_datadict(
+        self, data: Mapping[str, Any], files: MultiValueDict[str, UploadedFile], name: str
+    ) -> Any:
         value = super().value_from_datadict(data, files, name)
         token = data.get(self.kept_name(name))
         if value is None and token:
             return KeptUpload(token)  # nothing new chosen, nothing to clear: the kept one
         return value
 
-    def get_context(self, name, value, attrs):
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         kept = value if isinstance(value, KeptUpload) else None
         if kept:
             attrs = {**(attrs or {}), "required": False}  # a file is there already
@@ -132,7 +137,7 @@ class KeptFileInput(forms.ClearableFileInput):
         return context
 
 
-class KeepsUploads:
+class KeepsUploads(forms.FileField):
     """For a file field whose `check_upload(uploaded)` returns a checked file: what was
     checked is kept when the form is shown again, and the token taken back when sent.
     A form shown again without being validated (a line was added) checks its new files
@@ -140,7 +145,7 @@ class KeepsUploads:
 
     widget = KeptFileInput  # its words by default; a field may name its kind of file
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if isinstance(self.widget, KeptFileInput):
             for words in ("kept_message", "current_label"):
@@ -150,10 +155,10 @@ class KeepsUploads:
 
     def _reset(self) -> None:
         self._tried = False  # this form's file was checked (passed or not)
-        self._checked = None  # the checked file
-        self._kept = None  # its token, once kept
+        self._checked: File | None = None  # the checked file
+        self._kept: KeptUpload | None = None  # its token, once kept
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
         copy = super().__deepcopy__(memo)
         copy._reset()  # each form keeps its own
         return copy
@@ -163,7 +168,12 @@ class KeepsUploads:
         """What a kept file must have passed to be taken back here: this field's checks."""
         return type(self).__name__
 
-    def to_python(self, data):
+    def check_upload(self, uploaded: File) -> File:
+        """The checked file, or ValidationError: each field says how it checks."""
+        raise NotImplementedError
+
+    def to_python(self, data: File | KeptUpload | None) -> File | None:
+        content: File
         if isinstance(data, KeptUpload):
             self._tried = True
             content = take(data, self.kept_kind)  # kept again if the form comes back again
@@ -176,7 +186,7 @@ class KeepsUploads:
         self._checked = content
         return content
 
-    def bound_data(self, data, initial):
+    def bound_data(self, data: Any, initial: Any) -> Any:
         if not isinstance(self.widget, KeptFileInput):
             return super().bound_data(data, initial)
         if not self._tried and isinstance(data, UploadedFile | KeptUpload):

@@ -5,13 +5,18 @@ Each caller locks one row (the kitchen, the dish, the session), then checks and 
 while it holds the lock: the second one waits, then sees what the first one wrote.
 """
 
+from collections.abc import Callable
 from datetime import timedelta
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import OperationalError, transaction
+from django.db import OperationalError, models, transaction
 
 from core.refusals import Busy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # How long to wait for others holding the same row. Each holds it for a few
 # milliseconds; a longer wait means something is stuck. (SQLite waits on the whole
@@ -19,7 +24,7 @@ from core.refusals import Busy
 LOCK_TIMEOUT = timedelta(seconds=10)
 
 
-def lock_row(instance, *, timeout: timedelta = LOCK_TIMEOUT) -> None:
+def lock_row(instance: models.Model, *, timeout: timedelta = LOCK_TIMEOUT) -> None:
     """Hold `instance`'s row until the current transaction ends: whoever else locks it
     waits. On PostgreSQL this locks the row and waits at most `timeout`. SQLite has no
     row locks (`select_for_update` does nothing there), but our transactions start
@@ -44,7 +49,7 @@ def lock_row(instance, *, timeout: timedelta = LOCK_TIMEOUT) -> None:
     # point at this one (a booking of this group, a session in this kitchen) can still be
     # written by others; a full FOR UPDATE would block their foreign-key checks and two
     # such writers, each holding the other's parent, would deadlock.
-    type(instance).objects.select_for_update(no_key=True).only("pk").get(pk=instance.pk)
+    type(instance)._default_manager.select_for_update(no_key=True).only("pk").get(pk=instance.pk)
 
 
 def is_lock_timeout(error: OperationalError) -> bool:
@@ -56,13 +61,13 @@ def is_lock_timeout(error: OperationalError) -> bool:
     return sqlstate in {"55P03", "40P01"} or "database is locked" in str(error)
 
 
-def locked(words):
+def locked[**P, R](words: "StrOrPromise") -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Run the decorated function in a transaction; a lock held too long by others
     becomes a `Busy` refusal saying `words` (lazy: "Many people are ... right now")."""
 
-    def decorate(function):
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
         @wraps(function)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             try:
                 with transaction.atomic():
                     return function(*args, **kwargs)

@@ -29,8 +29,8 @@ def render_templated(template_prefix: str, context: dict, *, language: str) -> W
     """The e-mail `template_prefix` written in `language`, for a caller that sends it itself
     (with `django.core.mail.send_mail(subject, text, None, to, html_message=html)`)."""
     with translation.override(language):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        text = render_to_string(f"{template_prefix}.txt", context)
+        subject: str = render_to_string(f"{template_prefix}_subject.txt", context)
+        text: str = render_to_string(f"{template_prefix}.txt", context)
         try:
             html_template = get_template(f"{template_prefix}.html")
         except TemplateDoesNotExist:

@@ -13,12 +13,14 @@ JPEG and PNG open everywhere, including in the printable PDF sheets.
 import struct
 import uuid
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from io import BytesIO
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
@@ -26,6 +28,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, ImageOps
 
 from core.kept_uploads import KeepsUploads
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -47,7 +52,7 @@ OTHER_IMAGE_SIGNATURES = (
 DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
 
 
-def _error(message, code: str, **params) -> ValidationError:
+def _error(message: "StrOrPromise", code: str, **params: Any) -> ValidationError:
     return ValidationError(message, code=code, params=params or None)
 
 
@@ -153,7 +158,7 @@ def _open(data: bytes, image_format: str, max_pixels: int) -> Image.Image:
 
 
 @contextmanager
-def _strict_decoding():
+def _strict_decoding() -> Iterator[None]:
     """A damaged picture must fail to decode. Pillow's switch for "fill truncated pictures
     with grey" is process-wide, and WeasyPrint turns it on when it is imported: turn it
     off while we decode. (gunicorn's sync workers serve one request at a time.)"""
@@ -179,7 +184,7 @@ def _decode(image: Image.Image, max_side: int) -> Image.Image:
 
 
 def reencode_image(
-    uploaded,
+    uploaded: File,
     *,
     max_bytes: int = MAX_BYTES,
     max_pixels: int = MAX_PIXELS,
@@ -241,15 +246,15 @@ class ImageUploadField(KeepsUploads, forms.FileField):
         max_bytes: int = MAX_BYTES,
         max_pixels: int = MAX_PIXELS,
         max_side: int = MAX_SIDE,
-        **kwargs,
-    ):
+        **kwargs: Any,
+    ) -> None:
         self.limits = {"max_bytes": max_bytes, "max_pixels": max_pixels, "max_side": max_side}
         super().__init__(**kwargs)
 
     kept_message = _("Photo kept. To change it, choose another one.")
     current_label = _("See the current photo")
 
-    def check_upload(self, uploaded):
+    def check_upload(self, uploaded: File) -> ContentFile:
         return reencode_image(uploaded, **self.limits)
 
     @property
@@ -257,7 +262,7 @@ class ImageUploadField(KeepsUploads, forms.FileField):
         limits = self.limits
         return f"image:{limits['max_bytes']}:{limits['max_pixels']}:{limits['max_side']}"
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
             attrs["accept"] = ACCEPT  # the phone's picker offers pictures, not documents
@@ -292,7 +297,7 @@ def _sniff_audio(data: bytes) -> str | None:
     return None
 
 
-def _read_within(uploaded, max_bytes: int, too_big_message) -> bytes:
+def _read_within(uploaded: File, max_bytes: int, too_big_message: "StrOrPromise") -> bytes:
     """The uploaded bytes, refused (code too_big) beyond `max_bytes` whatever size the
     upload claims."""
     too_big = _error(too_big_message, "too_big", limit=lazy(filesizeformat, str)(max_bytes))
@@ -309,29 +314,32 @@ class _CheckedFileField(KeepsUploads, forms.FileField):
     """A form field that cleans to the file `check(uploaded, max_bytes=...)` returns, with
     the file picker's `accept` hint."""
 
-    check = None  # set by subclasses
     accept = ""
     default_max_bytes = 0
 
-    def __init__(self, *, max_bytes: int | None = None, **kwargs):
+    @staticmethod
+    def check(uploaded: File, *, max_bytes: int) -> ContentFile:
+        raise NotImplementedError  # set by subclasses
+
+    def __init__(self, *, max_bytes: int | None = None, **kwargs: Any) -> None:
         self.max_bytes = max_bytes or self.default_max_bytes
         super().__init__(**kwargs)
 
-    def check_upload(self, uploaded):
+    def check_upload(self, uploaded: File) -> ContentFile:
         return type(self).check(uploaded, max_bytes=self.max_bytes)
 
     @property
     def kept_kind(self) -> str:
         return f"{type(self).__name__}:{self.max_bytes}"
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
             attrs["accept"] = self.accept
         return attrs
 
 
-def check_audio(uploaded, *, max_bytes: int = AUDIO_MAX_BYTES) -> ContentFile:
+def check_audio(uploaded: File, *, max_bytes: int = AUDIO_MAX_BYTES) -> ContentFile:
     """Check an uploaded sound (MP3, Ogg, M4A or WebM, decided from its bytes) and return
     it under a random name with the right extension. Sound is not re-encoded (that needs
     ffmpeg); the type is checked, the name and the claimed type are ignored, and it is only
@@ -363,7 +371,7 @@ class AudioUploadField(_CheckedFileField):
 PDF_MAX_BYTES = 10 * 1024 * 1024
 
 
-def check_pdf(uploaded, *, max_bytes: int = PDF_MAX_BYTES) -> ContentFile:
+def check_pdf(uploaded: File, *, max_bytes: int = PDF_MAX_BYTES) -> ContentFile:
     """Check an uploaded PDF document (decided from its bytes: the `%PDF-` header and the
     `%%EOF` end mark) and return it under a random name. Raises ValidationError: too_big,
     not_pdf."""

@@ -12,29 +12,35 @@ outsider) or PermissionDenied (a member asking for a referent's page), or its
 `may_<do>()`, which answers True or False. Anything not allowed there is refused.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from accounts.http import AnyUser
 from accounts.models import User
 from groups.models import Group, Kitchen, Membership
 
 
-def _with_role(queryset, user: User):
+def _with_role(queryset: QuerySet[Group], user: User) -> QuerySet[Group]:
     mine = Membership.objects.current().filter(group=OuterRef("pk"), person=user)
-    return queryset.annotate(
+    # my_role and my_membership_id are declared on Group (not fields, which Django would
+    # refuse to annotate over); django-stubs cannot tell them apart.
+    return queryset.annotate(  # type: ignore[no-redef]
         my_role=Subquery(mine.values("role")[:1]),
         my_membership_id=Subquery(mine.values("pk")[:1]),
     )
 
 
-def may_read(user: User, group: Group, role: str | None) -> bool:
+def may_read(user: AnyUser, group: Group, role: str | None) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_coordinator or group.facilitator_id == user.pk or role is not None
 
 
-def may_manage(user: User, group: Group, role: str | None) -> bool:
+def may_manage(user: AnyUser, group: Group, role: str | None) -> bool:
     if not user.is_authenticated:
         return False
     return (
@@ -42,8 +48,8 @@ def may_manage(user: User, group: Group, role: str | None) -> bool:
     )
 
 
-def _get_group(user: User, slug: str) -> Group:
-    queryset = Group.objects.select_related("partner", "food_hub", "facilitator")
+def _get_group(user: AnyUser, slug: str) -> Group:
+    queryset: QuerySet[Group] = Group.objects.select_related("partner", "food_hub", "facilitator")
     if user.is_authenticated:
         queryset = _with_role(queryset, user)
     try:
@@ -55,7 +61,7 @@ def _get_group(user: User, slug: str) -> Group:
     return group
 
 
-def may_follow(user: User, group: Group) -> bool:
+def may_follow(user: AnyUser, group: Group) -> bool:
     """A group's follow-up (facilitation) is for coordinators and its facilitator, while
     they are one."""
     if not user.is_authenticated:
@@ -63,12 +69,12 @@ def may_follow(user: User, group: Group) -> bool:
     return user.is_coordinator or (user.is_facilitator and group.facilitator_id == user.pk)
 
 
-def may_see_overview(user: User) -> bool:
+def may_see_overview(user: AnyUser) -> bool:
     """The overview of the groups is for the movement's staff (others: 404)."""
     return user.is_authenticated and user.is_movement_staff
 
 
-def get_group_for_member(user: User, slug: str) -> Group:
+def get_group_for_member(user: AnyUser, slug: str) -> Group:
     """The group, for someone who may read it (its members, its facilitator, coordinators);
     404 for anyone else. `group.my_role` is the person's role, or None."""
     group = _get_group(user, slug)
@@ -78,7 +84,7 @@ def get_group_for_member(user: User, slug: str) -> Group:
     return group
 
 
-def get_group_for_referent(user: User, slug: str) -> Group:
+def get_group_for_referent(user: AnyUser, slug: str) -> Group:
     """The group, for someone who may manage it; a plain member gets 403, others 404."""
     group = get_group_for_member(user, slug)
     if not group.can_manage:
@@ -86,12 +92,12 @@ def get_group_for_referent(user: User, slug: str) -> Group:
     return group
 
 
-def groups_of(user: User):
+def groups_of(user: User) -> QuerySet[Group]:
     """The groups a person belongs to now, with their role, for "My groups"."""
     return _with_role(Group.objects.active_members_of(user), user).order_by("name")
 
 
-def followed_groups(user: User):
+def followed_groups(user: User) -> QuerySet[Group]:
     """Every group for a coordinator; the groups they follow for a facilitator."""
     if user.is_coordinator:
         return Group.objects.all()
@@ -100,20 +106,20 @@ def followed_groups(user: User):
     return Group.objects.none()
 
 
-def groups_cooking_in(kitchen: Kitchen, user: User):
+def groups_cooking_in(kitchen: Kitchen, user: User) -> QuerySet[Group]:
     """The groups that use a kitchen (directly or through its food hub), each marked
     `is_mine` when the person belongs to it."""
     mine = Membership.objects.current().filter(group=OuterRef("pk"), person=user)
     return (
         Group.objects.filter(Q(kitchens=kitchen) | Q(food_hub__kitchen=kitchen))
         .exclude(status=Group.Status.STOPPED)
-        .annotate(is_mine=Exists(mine))
+        .annotate(is_mine=Exists(mine))  # type: ignore[no-redef]  # declared on Group, as my_role
         .distinct()
         .order_by("name")
     )
 
 
-def may_see_kitchen_access(user: User, groups_here) -> bool:
+def may_see_kitchen_access(user: AnyUser, groups_here: Iterable[Group]) -> bool:
     """How to get into a kitchen is for the members of the groups that cook there, and staff.
     `groups_here` comes from `groups_cooking_in`."""
     if not user.is_authenticated:
@@ -128,7 +134,7 @@ def get_kitchen(slug: str) -> Kitchen:
         raise Http404 from None
 
 
-def bookable_groups(user: User):
+def bookable_groups(user: User) -> QuerySet[Group]:
     """The groups a person may book this kitchen for: the ones they manage."""
     if user.is_coordinator:
         return Group.objects.exclude(status=Group.Status.STOPPED)
@@ -138,14 +144,14 @@ def bookable_groups(user: User):
     )
 
 
-def my_group_ids(user: User):
+def my_group_ids(user: User) -> QuerySet[Membership, dict[str, Any]]:
     """The ids of the groups a person belongs to now, as a subquery."""
     return Membership.objects.current().filter(person=user).values("group")
 
 
 def my_membership(user: User, group: Group) -> Membership | None:
     """The person's current membership of a group from get_group_for_*, without a query."""
-    if group.my_membership_id is None:
+    if group.my_membership_id is None or group.my_role is None:
         return None
     return Membership(
         pk=group.my_membership_id, group=group, person=user, role=group.my_role, left_on=None

@@ -8,13 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
+from accounts.http import AnyUser
 from accounts.models import User
 from groups.access import get_group_for_referent, may_manage, may_read, my_membership
-from groups.models import Membership
+from groups.models import Group, Membership
 from portions.models import CookingSession, Transfer
 
 
-def get_session_for_member(user: User, slug: str, pk: int):
+def get_session_for_member(user: AnyUser, slug: str, pk: int) -> CookingSession:
     """The session, with `session.group` (from get_group_for_member) and `membership`: the
     person's current membership of the group, or None (facilitator, coordinator)."""
     sessions = CookingSession.objects.filter(group__slug=slug, pk=pk).select_related(
@@ -37,18 +38,18 @@ def get_session_for_member(user: User, slug: str, pk: int):
     group.can_manage = may_manage(user, group, group.my_role)
     if session.is_draft and not may_see_drafts(user, group):
         raise Http404
-    session.membership = my_membership(user, group)
+    session.membership = my_membership(user, group) if user.is_authenticated else None
     return session
 
 
-def get_session_for_referent(user: User, slug: str, pk: int):
+def get_session_for_referent(user: AnyUser, slug: str, pk: int) -> CookingSession:
     session = get_session_for_member(user, slug, pk)
     if not session.group.can_manage:
         raise PermissionDenied
     return session
 
 
-def get_transfer_for_party(user: User, pk: int):
+def get_transfer_for_party(user: User, pk: int) -> Transfer:
     """A transfer, for its two people and whoever manages the group; 404 for others."""
     transfer = (
         Transfer.objects.select_related("debtor__person", "creditor__person", "group")
@@ -63,7 +64,7 @@ def get_transfer_for_party(user: User, pk: int):
     return transfer
 
 
-def may_see_drafts(user: User, group) -> bool:
+def may_see_drafts(user: AnyUser, group: Group) -> bool:
     """Sessions being prepared are for those who manage the group (referents, its
     facilitator, coordinators), on every page; `group` comes from a get_group_for_*."""
     return may_manage(user, group, group.my_role)

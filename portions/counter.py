@@ -96,7 +96,7 @@ def portion_counter(group, *, today: date | None = None, with_movement: bool = T
         .values_list("session__starts_at", "cooked")
     )
     months = dict.fromkeys(last_months(today), 0)
-    years = defaultdict(int)
+    years: defaultdict[int, int] = defaultdict(int)
     for starts_at, cooked in dishes:
         day = timezone.localdate(starts_at)
         years[day.year] += cooked

@@ -1,4 +1,5 @@
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +12,12 @@ from groups.models import Membership
 from portions.models import MOST_ORDERED, Dish, Receipt
 from recipes.costing import MOST_PORTIONS
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from groups.models import Kitchen
+    from recipes.models import Recipe
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -22,8 +29,11 @@ class SessionForm(PlainForm):
     deadline_time = forms.TimeField(
         label=_("Pre-order before (time)"), widget=TIME, initial=time(20)
     )
-    kitchen = forms.ModelChoiceField(label=_("Kitchen"), queryset=None, required=False)
-    recipes = forms.ModelMultipleChoiceField(
+    # Their choices come with each form (the group's kitchens and recipes).
+    kitchen: "forms.ModelChoiceField[Kitchen]" = forms.ModelChoiceField(
+        label=_("Kitchen"), queryset=None, required=False
+    )
+    recipes: "forms.ModelMultipleChoiceField[Recipe]" = forms.ModelMultipleChoiceField(
         label=_("Dishes"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     max_portions = forms.IntegerField(
@@ -37,8 +47,8 @@ class SessionForm(PlainForm):
 
     def __init__(self, *args, kitchens, recipes, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kitchen"].queryset = kitchens
-        self.fields["recipes"].queryset = recipes
+        cast(forms.ModelChoiceField, self.fields["kitchen"]).queryset = kitchens
+        cast(forms.ModelMultipleChoiceField, self.fields["recipes"]).queryset = recipes
         self.fields["recipes"].error_messages["required"] = _("Choose at least one dish.")
         if not self.is_bound:
             saturday = timezone.localdate() + timedelta(
@@ -47,8 +57,9 @@ class SessionForm(PlainForm):
             self.initial.setdefault("day", saturday)
             self.initial.setdefault("deadline_day", saturday - timedelta(days=2))
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         data["starts_at"] = timezone.make_aware(datetime.combine(data["day"], data["start"]))
@@ -74,14 +85,12 @@ class ReceiptForm(PlainModelForm):
         super().__init__(*args, **kwargs)
         # Listed once: a ModelChoiceField would query again each time it is drawn.
         memberships, dishes = list(memberships), list(dishes)
-        self.fields["payer"].queryset = Membership.objects.filter(
-            pk__in=[m.pk for m in memberships]
-        )
-        self.fields["payer"].choices = [(m.pk, m.person.display_name) for m in memberships]
-        self.fields["dish"].queryset = Dish.objects.filter(pk__in=[d.pk for d in dishes])
-        self.fields["dish"].choices = [("", _("The whole session"))] + [
-            (d.pk, d.recipe.title) for d in dishes
-        ]
+        payer = cast(forms.ModelChoiceField, self.fields["payer"])
+        payer.queryset = Membership.objects.filter(pk__in=[m.pk for m in memberships])
+        payer.choices = [(m.pk, m.person.display_name) for m in memberships]
+        dish = cast(forms.ModelChoiceField, self.fields["dish"])
+        dish.queryset = Dish.objects.filter(pk__in=[d.pk for d in dishes])
+        dish.choices = [("", _("The whole session"))] + [(d.pk, d.recipe.title) for d in dishes]
         self.fields["amount"].error_messages["too_much"] = _(
             "That is a lot for one receipt: %(limit)s at most. Check the amount."
         )
@@ -90,7 +99,7 @@ class ReceiptForm(PlainModelForm):
         raise NotImplementedError("receipts are added by portions.services.add_receipt")
 
 
-def portions_field(label: str, initial: int = 0) -> forms.IntegerField:
+def portions_field(label: "StrOrPromise", initial: int = 0) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         required=False,  # empty: 0

@@ -6,6 +6,8 @@ session is settled, reversed (by new entries) when it is reopened, and when a tr
 between two members is confirmed.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -14,6 +16,9 @@ from django.db.models import F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from groups.models import Membership
 
 # The limits: one constant each, read by the forms, the services, the templates (through
 # the models) and the JavaScript (through the inputs' max attribute).
@@ -59,6 +64,10 @@ class CookingSession(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     settled_at = models.DateTimeField(null=True, blank=True)
 
+    # Not a column: the person's current membership of the group (None: not a member), set
+    # by portions.access on the session it hands out.
+    membership: "Membership | None"
+
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("cooking session")
@@ -83,7 +92,7 @@ class CookingSession(models.Model):
         """The states a referent may move the session to by hand (the session page's
         buttons), in the order the buttons come."""
         S = self.Status
-        allowed = {
+        allowed: dict[str, list[str]] = {
             S.DRAFT: [S.OPEN],
             S.OPEN: [S.CLOSED, S.DRAFT],
             S.CLOSED: [S.COOKED, S.OPEN],

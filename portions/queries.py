@@ -75,7 +75,8 @@ def menu(session: CookingSession, person) -> Menu:
 def _menu(session, dishes, person) -> Menu:
     foods = {line.food_id for dish in dishes for line in dish.recipe.ingredients.all()}
     book = PriceBook.load(session.group_id, foods)
-    totals, mine = {}, {}
+    totals: dict[int, int] = {}
+    mine: dict[int, int] = {}
     rows = Order.objects.filter(dish__session=session).values_list(
         "dish", "membership__person", "ordered"
     )

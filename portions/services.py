@@ -7,6 +7,7 @@ same moment cannot both succeed where only one may.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -94,8 +95,8 @@ def update_session(
     kitchen,
     note: str,
     maxima: dict[int, int | None],
-    remove: set[int] = frozenset(),
-    add: list[tuple] = (),
+    remove: Set[int] = frozenset(),
+    add: Sequence[tuple] = (),
 ) -> CookingSession:
     """Change a session not cooked yet. A dish's maximum never goes below what is ordered;
     a dish leaves the menu only while nobody ordered it; `add` is (recipe, max) pairs."""
@@ -319,7 +320,7 @@ class Preview:
     charges: dict[int, int]  # membership id → cents
     paid: dict[int, int]  # membership id → cents
     balances: dict[int, int]  # this session only: paid − charge
-    transfers: list[tuple[int, int, int]] = field(default_factory=list)  # after settling
+    transfers: list[money.Repayment[int]] = field(default_factory=list)  # after settling
     problem: str = ""
     people: dict[int, Membership] = field(default_factory=dict)
 
@@ -344,11 +345,11 @@ def preview(session: CookingSession, *, with_transfers: bool = True) -> Preview:
     portions_by_dish: dict[int, dict[int, int]] = defaultdict(dict)
     for order in orders:
         portions_by_dish[order.dish_id][order.membership_id] = order.portions_taken
-    portions = defaultdict(int)
+    portions: dict[int, int] = defaultdict(int)
     for taken in portions_by_dish.values():
         for membership_id, count in taken.items():
             portions[membership_id] += count
-    paid = defaultdict(int)
+    paid: defaultdict[int, int] = defaultdict(int)
     for receipt in receipts:
         paid[receipt.payer_id] += receipt.amount_cents
     # Membership order (the order people were added to the group here) breaks ties
@@ -385,7 +386,7 @@ def preview(session: CookingSession, *, with_transfers: bool = True) -> Preview:
 
 
 def _by_dish(receipts) -> dict[int, int]:
-    totals = defaultdict(int)
+    totals: defaultdict[int, int] = defaultdict(int)
     for receipt in receipts:
         if receipt.dish_id is not None:
             totals[receipt.dish_id] += receipt.amount_cents
@@ -410,7 +411,7 @@ def _estimates(session: CookingSession, portions_by_dish) -> dict[int, int]:
     return estimates
 
 
-def _transfers_for(group: Group, balances: dict[int, int]) -> list[tuple[int, int, int]]:
+def _transfers_for(group: Group, balances: dict[int, int]) -> list[money.Repayment[int]]:
     balances = {key: value for key, value in balances.items() if value}
     if group.settling == Group.Settling.TREASURER and group.treasurer_id:
         treasurer = (

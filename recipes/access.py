@@ -6,16 +6,17 @@ anyone else. It is edited by its group's referents (and its author while a membe
 group's facilitator and coordinators."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from accounts.http import AnyUser
 from accounts.models import User
 from groups.access import my_group_ids
 from groups.models import Group, Membership
 from recipes.models import Recipe
 
 
-def readable_recipes(user: User):
+def readable_recipes(user: AnyUser) -> QuerySet[Recipe]:
     if not user.is_authenticated:
         return Recipe.objects.none()
     if user.is_coordinator:
@@ -27,7 +28,7 @@ def readable_recipes(user: User):
     )
 
 
-def pricing_group_id(user: User) -> int | None:
+def pricing_group_id(user: AnyUser) -> int | None:
     """Whose prices a person sees when no group is in question: their first group's
     (which wins over the movement's where it has its own), else the movement's."""
     if not user.is_authenticated:
@@ -36,7 +37,7 @@ def pricing_group_id(user: User) -> int | None:
     return first.values_list("group_id", flat=True).first()
 
 
-def get_recipe_for_reader(user: User, pk: int):
+def get_recipe_for_reader(user: User, pk: int) -> Recipe:
     """The recipe, for someone who may read it, else 404. Annotated with `my_role` in its
     group, `pricing_group` (the author group for its members, else the person's first
     group: its prices are used), and `can_edit`."""
@@ -59,7 +60,7 @@ def get_recipe_for_reader(user: User, pk: int):
     return recipe
 
 
-def may_edit_recipe(user: User, recipe, role: str | None) -> bool:
+def may_edit_recipe(user: User, recipe: Recipe, role: str | None) -> bool:
     if user.is_coordinator:
         return True
     group = recipe.author_group
@@ -72,7 +73,7 @@ def may_edit_recipe(user: User, recipe, role: str | None) -> bool:
     )
 
 
-def get_recipe_for_editor(user: User, pk: int):
+def get_recipe_for_editor(user: User, pk: int) -> Recipe:
     """The recipe, for someone who may change it; 403 for someone who may only read it."""
     recipe = get_recipe_for_reader(user, pk)
     if not recipe.can_edit:
@@ -80,19 +81,19 @@ def get_recipe_for_editor(user: User, pk: int):
     return recipe
 
 
-def recipe_groups(user: User):
+def recipe_groups(user: User) -> QuerySet[Group]:
     """The groups a person may write a recipe for: their groups, the groups they follow."""
     if user.is_coordinator:
         return Group.objects.exclude(status=Group.Status.STOPPED).order_by("name")
     return Group.objects.filter(Q(pk__in=my_group_ids(user)) | Q(facilitator=user)).order_by("name")
 
 
-def may_write_recipes(user: User) -> bool:
+def may_write_recipes(user: AnyUser) -> bool:
     """Coordinators (for the movement), and anyone with a group to write for."""
     return user.is_authenticated and (user.is_coordinator or recipe_groups(user).exists())
 
 
-def price_groups(user: User):
+def price_groups(user: User) -> QuerySet[Group]:
     """The groups a person may record their own prices for (their supplier's)."""
     if user.is_coordinator:
         return Group.objects.exclude(status=Group.Status.STOPPED).order_by("name")
@@ -102,7 +103,7 @@ def price_groups(user: User):
     )
 
 
-def may_keep_prices(user: User) -> bool:
+def may_keep_prices(user: AnyUser) -> bool:
     """Coordinators, facilitators and referents keep the price list up to date."""
     if not user.is_authenticated:
         return False
@@ -112,6 +113,6 @@ def may_keep_prices(user: User) -> bool:
     )
 
 
-def may_share_with_the_movement(user: User) -> bool:
+def may_share_with_the_movement(user: AnyUser) -> bool:
     """Coordinators write recipes for the whole movement, without a group."""
     return user.is_authenticated and user.is_coordinator

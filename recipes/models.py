@@ -325,6 +325,11 @@ class Recipe(models.Model):
 
     objects = RecipeQuerySet.as_manager()
 
+    # Not columns: set by recipes.access.get_recipe_for_reader for one person. Whose prices
+    # they see (a group's id; None: the movement's), and whether they may change the recipe.
+    pricing_group: int | None
+    can_edit: bool
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("recipe")

@@ -23,7 +23,7 @@ def icon(name: str, css_class: str = "") -> str:
 
 
 @register.filter
-def euros(cents) -> str:
+def euros(cents: int | str | None) -> str:
     """Whole cents as people read an amount: "7,45 €" in French, "€ 7,45" in Dutch,
     "€7.45" in English. Empty for no amount."""
     if cents is None or cents == "":
@@ -40,6 +40,6 @@ def euros(cents) -> str:
 
 
 @register.filter
-def absolute(value) -> int:
+def absolute(value: int | str | None) -> int:
     """For sentences that carry the sign in words: "owes 7,45 €", not "owes −7,45 €"."""
     return abs(int(value or 0))

@@ -101,6 +101,14 @@ class Group(models.Model):
 
     objects = GroupQuerySet.as_manager()
 
+    # Not columns: what groups.access sets on the groups it hands out, for one person. Their
+    # role and current membership (None: not a member), whether they may manage the group
+    # (get_group_for_*), whether they belong to it (groups_cooking_in).
+    my_role: str | None
+    my_membership_id: int | None
+    can_manage: bool
+    is_mine: bool
+
     class Meta:
         verbose_name = _("cooking group")
         verbose_name_plural = _("cooking groups")
