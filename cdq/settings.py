@@ -170,6 +170,9 @@ TEMPLATES = [
     },
 ]
 
+# Forms: `{{ field.as_field_group }}` renders core/templates/core/field.html.
+FORM_RENDERER = "core.forms.FormRenderer"
+
 # Databases: SQLite under var/ by default, PostgreSQL through DATABASE_URL.
 VAR_DIR = Path(env_str("CDQ_VAR_DIR", str(BASE_DIR / "var")))
 DATABASE_URL = env_str("DATABASE_URL")

@@ -1,9 +1,21 @@
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's renderer with our one field template (settings.FORM_RENDERER):
+    `{{ field.as_field_group }}` shows the label, the help text, the errors, then the input,
+    as every form of the member space does."""
+
+    field_template_name = "core/field.html"
 
 
 class PlainForm(forms.Form):
@@ -18,6 +30,29 @@ class PlainModelForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+class ConfirmForm(PlainForm):
+    """The box to tick before what cannot be undone; the caller gives its sentence
+    (`ConfirmForm(request.POST, label=_("Yes, delete this recipe"))`). Left unticked, the
+    form is not valid: "Tick the box to confirm.".
+
+    The box is `id="confirm"`, posts "1" and has no `required` attribute, so the browser
+    sends the form and the page says what is missing; Form's own `auto_id` and
+    `use_required_attribute` change that. A page that says the refusal in a message shows
+    an unbound form again: the bound one would mark the box invalid, pointing at an error
+    the page does not show."""
+
+    confirm = forms.BooleanField(
+        widget=forms.CheckboxInput(attrs={"value": "1"}),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )
+
+    def __init__(self, *args: Any, label: "str | _StrPromise", **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        kwargs.setdefault("use_required_attribute", False)
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].label = label
 
 
 class EuroField(forms.CharField):

@@ -19,6 +19,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.http import AuthenticatedHttpRequest
+from core.forms import ConfirmForm
 from core.http import HtmxHttpRequest
 from core.text import slug
 from events import access
@@ -53,9 +54,12 @@ def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's private calendar address, made on the first visit; resetting it (with
     the box ticked) gives a new address and the old one stops working."""
     feed, _created = CalendarFeed.objects.get_or_create(person=request.user)
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None, label=_("Yes, stop the old address")
+    )
     if request.method == "POST":
-        if not request.POST.get("confirm"):
-            messages.error(request, _("Tick the box to confirm."))
+        if not form.is_valid():
+            messages.error(request, form.errors["confirm"][0])
         else:
             feed.token = new_token()
             feed.save(update_fields=["token"])
@@ -68,7 +72,7 @@ def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "events/calendar.html",
-        {"url": url, "webcal": "webcal://" + url.split("://", 1)[1]},
+        {"url": url, "webcal": "webcal://" + url.split("://", 1)[1], "form": form},
     )
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.http import AuthenticatedHttpRequest
 from core.exports import csv_response
-from core.forms import PlainForm
+from core.forms import ConfirmForm, PlainForm
 from core.refusals import shown_as_message
 from core.text import slug
 from events import access, services
@@ -33,12 +33,18 @@ class MessageForm(PlainForm):
     )
 
 
-class CancelForm(PlainForm):
+class CancelForm(ConfirmForm):
+    """The message to everyone, and the box to tick (its error shown next to it)."""
+
     message = forms.CharField(
         label=gettext_lazy("Message to the people registered"),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    confirm = forms.BooleanField(label=gettext_lazy("Yes, cancel this event"))
+    field_order = ["message", "confirm"]
+
+    def __init__(self, *args, **kwargs):
+        label = gettext_lazy("Yes, cancel this event")
+        super().__init__(*args, label=label, auto_id="id_%s", use_required_attribute=True, **kwargs)
 
 
 def _rows(event):

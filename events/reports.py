@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.http import AuthenticatedHttpRequest
-from core.forms import PlainForm
+from core.forms import ConfirmForm, PlainForm
 from core.http import HtmxHttpRequest
 from core.richtext import render_markdown
 from events import access
@@ -169,9 +169,11 @@ def remove_file(request: AuthenticatedHttpRequest, pk: int, file_pk: int) -> Htt
 @require_http_methods(["GET", "POST"])
 def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_coordinator(request.user, pk)
+    label = _("Yes, delete this report")
     if request.method == "POST":
-        if not request.POST.get("confirm"):
-            messages.error(request, _("Tick the box to confirm."))
+        form = ConfirmForm(request.POST, label=label)
+        if not form.is_valid():
+            messages.error(request, form.errors["confirm"][0])
         else:
             event = report.event
             delete_report(report)
@@ -179,7 +181,9 @@ def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 request, _('The report "%(title)s" is deleted.') % {"title": report.title}
             )
             return redirect(event)
-    return render(request, "events/reports/delete.html", {"report": report})
+    return render(
+        request, "events/reports/delete.html", {"report": report, "form": ConfirmForm(label=label)}
+    )
 
 
 @login_not_required

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PlainForm, PlainModelForm
+from core.forms import ConfirmForm, PlainForm, PlainModelForm
 from core.uploads import ImageUploadField
 from groups.models import Commune, Group, Membership
 
@@ -62,6 +62,15 @@ class MembershipForm(PlainForm):
 
 class AttachEmailForm(PlainForm):
     email = forms.EmailField(label=_("E-mail, so this person can log in"))
+
+
+class LeaveForm(ConfirmForm):
+    """The box a referent ticks before a member leaves the group: inside its label, and
+    the browser asks for it too."""
+
+    def __init__(self, *args, **kwargs):
+        label = _("Yes, this person leaves the group")
+        super().__init__(*args, label=label, auto_id=False, use_required_attribute=True, **kwargs)
 
 
 class InvitationForm(PlainForm):

@@ -22,6 +22,7 @@ from groups.forms import (
     BookingForm,
     GroupForm,
     InvitationForm,
+    LeaveForm,
     MembershipForm,
     MemberWithoutEmailForm,
     OverviewFilterForm,
@@ -163,19 +164,27 @@ def membership(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
                     attach_email(member.person, email_form.cleaned_data["email"])
                     messages.success(request, _("Saved. This person can now log in."))
                     return redirect("groups:membership", group.slug, member.pk)
-            elif action == "leave" and not request.POST.get("confirm"):
-                messages.error(request, _("Tick the box to confirm."))
             elif action == "leave":
-                leave_group(member)
-                messages.success(
-                    request,
-                    _("%(name)s has left the group.") % {"name": member.person.display_name},
-                )
-                return redirect("groups:members", group.slug)
+                leave_form = LeaveForm(request.POST)
+                if not leave_form.is_valid():
+                    messages.error(request, leave_form.errors["confirm"][0])
+                else:
+                    leave_group(member)
+                    messages.success(
+                        request,
+                        _("%(name)s has left the group.") % {"name": member.person.display_name},
+                    )
+                    return redirect("groups:members", group.slug)
     return render(
         request,
         "groups/membership.html",
-        {"group": group, "member": member, "role_form": role_form, "email_form": email_form},
+        {
+            "group": group,
+            "member": member,
+            "role_form": role_form,
+            "email_form": email_form,
+            "leave_form": LeaveForm(),  # unbound: the refusal is said in a message
+        },
     )
 
 

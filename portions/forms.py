@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import EuroField, PlainForm, PlainModelForm
+from core.forms import ConfirmForm, EuroField, PlainForm, PlainModelForm
 from core.uploads import ImageUploadField
 from groups.models import Membership
 from portions.models import MOST_ORDERED, Dish, Receipt
@@ -184,6 +184,14 @@ class TakenForm(PlainForm):
             )
             for dish in self.dishes
         }
+
+
+class ReopenForm(ConfirmForm):
+    """The box a referent ticks before reopening a settled session (on the session page)."""
+
+    def __init__(self, *args, **kwargs):
+        label = _("Cancel the amounts to correct this session")
+        super().__init__(*args, label=label, auto_id="%s-reopen", **kwargs)
 
 
 class EditSessionForm(SessionForm):

@@ -21,6 +21,7 @@ from portions.forms import (
     EditSessionForm,
     OrderForm,
     ReceiptForm,
+    ReopenForm,
     SessionForm,
     TakenForm,
     apply_step,
@@ -106,6 +107,7 @@ def session(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespon
             "menu": the_menu,
             "form": form,
             "next_statuses": session.next_states,
+            "reopen_form": ReopenForm(),
         },
     )
 
@@ -360,8 +362,9 @@ def settle(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
 @require_POST
 def reopen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     session = access.get_session_for_referent(request.user, slug, pk)
-    if not request.POST.get("confirm"):
-        messages.error(request, _("Tick the box to confirm."))
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, str(form.errors["confirm"][0]))
         return redirect(session)
     with shown_as_message(request) as attempt:
         services.reopen(session, by=request.user)

@@ -22,6 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.http import AuthenticatedHttpRequest
 from core import pdf, text
+from core.forms import ConfirmForm
 from core.http import HtmxHttpRequest
 from core.text import fold
 from recipes import access
@@ -303,9 +304,11 @@ def variant(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recipe = access.get_recipe_for_editor(request.user, pk)
+    label = _("Yes, delete this recipe")
     if request.method == "POST":
-        if not request.POST.get("confirm"):
-            messages.error(request, _("Tick the box to confirm."))
+        form = ConfirmForm(request.POST, label=label)
+        if not form.is_valid():
+            messages.error(request, form.errors["confirm"][0])
         else:
             title = recipe.title
             try:
@@ -318,7 +321,9 @@ def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 return redirect(recipe)
             messages.success(request, _('The recipe "%(title)s" is deleted.') % {"title": title})
             return redirect("recipes:index")
-    return render(request, "recipes/delete.html", {"recipe": recipe})
+    return render(
+        request, "recipes/delete.html", {"recipe": recipe, "form": ConfirmForm(label=label)}
+    )
 
 
 # Prices -----------------------------------------------------------------------------------
