@@ -16,15 +16,16 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from events.models import Attachment, CalendarFeed, Event, Report, Workshop
+from events.models import Attachment, CalendarFeed, Report, Workshop
 from events.services import register as register_for_event
 from events.storage import report_files
 from facilitation.models import Contact
 from groups.bookings import book_kitchen
 from groups.services import create_invitation
 from portions.models import CookingSession, Transfer
-from portions.services import change_status, create_session
+from portions.services import change_status
 from tests.conftest import PERSONAS, QUERY_BUDGET
+from tests.factories import local_moment, make_event, make_session
 
 LOGIN = "/accounts/login/code/"
 
@@ -347,7 +348,7 @@ NOT_IN_MATRIX = {"admin"}
 
 @pytest.fixture
 def world(group, other_group, referent, member, kitchen, kept_recipe, soup):
-    start = timezone.now() + timedelta(days=3)
+    start = local_moment(3)
     booking = book_kitchen(
         kitchen=kitchen,
         group=group,
@@ -356,24 +357,13 @@ def world(group, other_group, referent, member, kitchen, kept_recipe, soup):
         booked_by=referent,
     )
     invitation = create_invitation(group, by=referent)
-    session = create_session(
-        group,
-        starts_at=start,
-        deadline=start - timedelta(days=1),
-        recipes=[(soup, 40), (kept_recipe, None)],
-        by=referent,
-    )
+    session = make_session(group, [(soup, 40), kept_recipe], by=referent, starts_at=start)
     change_status(session, CookingSession.Status.OPEN, by=referent)
     members = {m.person_id: m for m in group.memberships.all()}
     transfer = Transfer.objects.create(
         group=group, debtor=members[member.pk], creditor=members[referent.pk], amount_cents=745
     )
-    event = Event.objects.create(
-        title="Rendez-vous d'hiver",
-        starts_at=start,
-        ends_at=start + timedelta(hours=3),
-        capacity=30,
-    )
+    event = make_event(title="Rendez-vous d'hiver", starts_at=start, capacity=30)
     Workshop.objects.create(event=event, title="Conserves", places=10)
     report = Report.objects.create(event=event, title="Ce qui s'est dit", theme="supply")
     stored = report_files.save("reports/charte.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))

@@ -17,7 +17,7 @@ from tests.browser.conftest import (
     log_in,
     measure_first_load,
 )
-from tests.browser.test_recipes import jpeg
+from tests.factories import local_moment, make_event, picture
 
 
 def test_a_coordinator_creates_an_event_with_two_workshops_then_changes_its_places(
@@ -39,7 +39,11 @@ def test_a_coordinator_creates_an_event_with_two_workshops_then_changes_its_plac
     phone.get_by_label("Ou à l'adresse").fill("Rue Léopold Ier 329, Jette")
     phone.get_by_label("Places pour l'événement").fill("2")
     phone.get_by_role("button", name="Photo de couverture").set_input_files(
-        {"name": "affiche.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}
+        {
+            "name": "affiche.jpg",
+            "mimeType": "image/jpeg",
+            "buffer": picture("JPEG", color="darkorange"),
+        }
     )
 
     phone.get_by_role("button", name="Ajouter un atelier").click()
@@ -96,13 +100,11 @@ def test_a_coordinator_creates_an_event_with_two_workshops_then_changes_its_plac
 def test_the_event_pages_weigh_little_on_a_first_load(
     js_phone: Page, live_server, coordinator, member
 ):
-    start = timezone.now() + timedelta(days=10)
     for i in range(30):
-        event = Event.objects.create(
+        event = make_event(
             title=f"Rendez-vous {i}",
             address="Rue Haute 5",
-            starts_at=start + timedelta(days=i),
-            ends_at=start + timedelta(days=i, hours=3),
+            starts_at=local_moment(10 + i),
             capacity=20,
         )
         event.workshops.create(slot="Matin", title=f"Atelier {i}", places=10)

@@ -1,27 +1,23 @@
 """Rendez-vous on a phone: register in one tap, wait for a full workshop, move up when
 someone cancels (and get the e-mail)."""
 
-from datetime import timedelta
-
 import pytest
 from django.core import mail
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from events.models import Event, Registration, Workshop
 from events.services import register
 from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
+from tests.factories import local_moment, make_event
 
 
 @pytest.fixture
 def rendezvous(db):
-    start = timezone.now() + timedelta(days=20)
-    event = Event.objects.create(
+    event = make_event(
         kind=Event.Kind.RENDEZVOUS,
         title="Rendez-vous d'hiver",
         description="Trois heures pour cuisiner et parler de nos groupes.",
-        starts_at=start,
-        ends_at=start + timedelta(hours=3),
+        starts_at=local_moment(20),
         address="Rue Léopold Ier 329, Jette",
         capacity=40,
     )

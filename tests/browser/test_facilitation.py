@@ -16,7 +16,6 @@ from tests.browser.conftest import (
     log_in,
     measure_first_load,
 )
-from tests.groups.test_followup import many_groups  # noqa: F401
 
 
 @pytest.fixture
@@ -103,7 +102,7 @@ def test_the_facilitator_ticks_launch_steps_and_they_stay_ticked(
 def test_the_dashboard_of_200_groups_weighs_less_than_the_budget(
     js_phone: Page,
     live_server,
-    many_groups,  # noqa: F811
+    many_groups,
     facilitator,
 ):
     log_in(js_phone, live_server, facilitator)

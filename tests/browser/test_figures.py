@@ -15,14 +15,13 @@ from tests.browser.conftest import (
     log_in,
     measure_first_load,
 )
-from tests.cdq.test_figures import year_2025  # noqa: F401 (the known year, as a fixture)
 
 
 def test_the_coordinator_picks_a_year_reads_the_charts_and_downloads_the_table(
     phone: Page,
     live_server,
     coordinator,
-    year_2025,  # noqa: F811
+    year_2025,
 ):
     log_in(phone, live_server, coordinator)
     transfer = measure_first_load(phone, live_server.url + "/figures/")
@@ -71,7 +70,7 @@ def test_the_coordinator_picks_a_year_reads_the_charts_and_downloads_the_table(
 def test_a_visitor_reads_a_few_figures_and_picks_a_year(
     phone: Page,
     live_server,
-    year_2025,  # noqa: F811
+    year_2025,
 ):
     phone.goto(live_server.url + "/")
     phone.get_by_role("link", name="Cuisines de Quartier en chiffres").click()
@@ -96,7 +95,7 @@ def test_a_visitor_reads_a_few_figures_and_picks_a_year(
     assert_big_enough_targets(phone)
 
 
-def test_a_member_may_not_read_the_figures(phone: Page, live_server, member, year_2025):  # noqa: F811
+def test_a_member_may_not_read_the_figures(phone: Page, live_server, member, year_2025):
     log_in(phone, live_server, member)
 
     response = phone.goto(live_server.url + "/figures/")

@@ -2,12 +2,10 @@
 write a recipe, adding ingredient rows with and without JavaScript (the step photo chosen
 before is kept)."""
 
-import io
 import re
 import shutil
 import subprocess
 
-from PIL import Image
 from playwright.sync_api import Page, expect
 
 from recipes.models import Recipe
@@ -18,12 +16,7 @@ from tests.browser.conftest import (
     log_in,
     measure_first_load,
 )
-
-
-def jpeg() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (60, 40), "darkorange").save(out, "JPEG")
-    return out.getvalue()
+from tests.factories import picture
 
 
 def pdf_text(path) -> str:
@@ -113,7 +106,11 @@ def test_the_referent_writes_a_recipe_adding_rows_then_fixes_a_bad_quantity(
     second.get_by_label("Unité").select_option("piece")
     step = phone.get_by_role("group", name="Étape 1")
     step.get_by_label("Photo").set_input_files(
-        {"name": "IMG_2041.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}
+        {
+            "name": "IMG_2041.jpg",
+            "mimeType": "image/jpeg",
+            "buffer": picture("JPEG", color="darkorange"),
+        }
     )
 
     phone.get_by_role("button", name="Ajouter un ingrédient").click()

@@ -2,11 +2,9 @@
 file and a sound; a member reads it, sees the photo and gets the player; a visitor is told
 it does not exist."""
 
-import io
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 from weasyprint import HTML
 
@@ -17,6 +15,7 @@ from tests.browser.conftest import (
     log_in,
     measure_first_load,
 )
+from tests.factories import local_moment, make_event, picture
 
 MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(417) * 4
 
@@ -28,18 +27,10 @@ def media(settings, tmp_path):
     return settings.PRIVATE_MEDIA_ROOT
 
 
-def png() -> bytes:
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (640, 480), "#d9a441").save(out, "PNG")
-    return out.getvalue()
-
-
 @pytest.fixture
 def rendezvous(db):
-    start = timezone.now() - timedelta(days=10)
-    return Event.objects.create(
+    start = local_moment(-10)
+    return make_event(
         kind=Event.Kind.RENDEZVOUS,
         title="Rendez-vous des Cuisines #6",
         starts_at=start,
@@ -76,7 +67,13 @@ def test_a_coordinator_writes_a_report_a_member_reads_it_a_visitor_gets_a_404(
     expect(phone.locator(".messages")).to_contain_text("Le compte-rendu est enregistré")
     expect(phone.get_by_role("heading", level=1)).to_have_text("50 kg de bouillon pour 8 groupes")
 
-    add_file(phone, "bouillon.png", png(), "image/png", "Les marmites")
+    add_file(
+        phone,
+        "bouillon.png",
+        picture("PNG", size=(640, 480), color="#d9a441"),
+        "image/png",
+        "Les marmites",
+    )
     add_file(
         phone,
         "charte.pdf",

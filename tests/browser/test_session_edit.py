@@ -1,34 +1,23 @@
 """Changing a session on a phone: the referent rewrites the note, adds a dish with a
 maximum, takes it off again, and is refused when a member already ordered the dish."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from portions.models import CookingSession, Dish, Order
-from portions.services import change_status, create_session, place_order
 from tests.browser.conftest import assert_accessible, assert_big_enough_targets, log_in
+from tests.factories import cook, local_moment, make_session
 
 
 @pytest.fixture
 def session(group, referent, member, kept_recipe, soup):
     """Rosa's tajine only, open for pre-orders; Amina already ordered 4 portions of it.
     The soup (a movement recipe of Ça Chauffe) is not on the menu yet."""
-    start = timezone.now() + timedelta(days=3)
-    session = create_session(
-        group,
-        starts_at=start,
-        deadline=start - timedelta(days=1),
-        recipes=[(kept_recipe, None)],
-        by=referent,
-        note="On cuisine à 9 h.",
+    session = make_session(
+        group, [kept_recipe], by=referent, starts_at=local_moment(3), note="On cuisine à 9 h."
     )
-    change_status(session, CookingSession.Status.OPEN, by=referent)
-    tajine = session.dishes.get()
-    place_order(session, group.memberships.get(person=member), {tajine.pk: 4}, by=referent)
-    return session
+    amina = group.memberships.get(person=member)
+    return cook(session, {amina: [4]}, by=referent, until=CookingSession.Status.OPEN)
 
 
 def ordered_cell(page: Page, dish: str):

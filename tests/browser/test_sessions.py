@@ -1,15 +1,11 @@
 """The heart of it, on a phone: Amina pre-orders from her home, the referent closes,
 enters the receipts, settles, and everyone sees the worked example's figures."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from groups.services import add_member
 from portions.models import CookingSession, LedgerEntry, Order
-from portions.services import change_status, create_session, place_order
 from tests.browser.conftest import (
     PAGE_BUDGET_BYTES,
     assert_accessible,
@@ -17,7 +13,7 @@ from tests.browser.conftest import (
     log_in,
     measure_first_load,
 )
-from tests.conftest import make_person
+from tests.factories import cook, local_moment, make_person, make_session
 
 
 @pytest.fixture
@@ -34,23 +30,9 @@ def cooks(group):
 @pytest.fixture
 def session(group, referent, soup, kept_recipe, cooks):
     """Tajine (Rosa's) and soup, open for pre-orders until tomorrow evening."""
-    start = timezone.now() + timedelta(days=3)
-    session = create_session(
-        group,
-        starts_at=start,
-        deadline=start - timedelta(days=1),
-        recipes=[(kept_recipe, None), (soup, None)],
-        by=referent,
-    )
-    change_status(session, CookingSession.Status.OPEN, by=referent)
-    tajine, soupe = session.dishes.all()
-    for name, wanted in [
-        ("Ferhat", {tajine.pk: 4}),
-        ("Sadika", {tajine.pk: 6, soupe.pk: 8}),
-        ("Melvin", {soupe.pk: 4}),
-    ]:
-        place_order(session, cooks[name], wanted, by=referent)
-    return session
+    session = make_session(group, [kept_recipe, soup], by=referent, starts_at=local_moment(3))
+    orders = {cooks["Ferhat"]: [4, 0], cooks["Sadika"]: [6, 8], cooks["Melvin"]: [0, 4]}
+    return cook(session, orders, by=referent, until=CookingSession.Status.OPEN)
 
 
 def test_amina_preorders_from_home_and_the_referent_settles_the_worked_example(

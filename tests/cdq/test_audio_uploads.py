@@ -8,9 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
-from PIL import Image
 
 from core.uploads import AUDIO_MAX_BYTES, AudioUploadField, check_audio
+from tests.factories import picture
 
 BODY = bytes(range(256)) * 4  # what follows the header: anything
 
@@ -24,12 +24,6 @@ SOUNDS = {
 
 def upload(data: bytes, name: str = "evil.html", content_type: str = "text/html"):
     return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-def png() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8), "tomato").save(out, "PNG")
-    return out.getvalue()
 
 
 def refusal(data: bytes, name="voix.mp3", **limits) -> ValidationError:
@@ -77,7 +71,7 @@ def test_the_name_sent_never_decides_the_extension():
 @pytest.mark.parametrize(
     ("data", "name"),
     [
-        (png(), "voix.mp3"),
+        (picture("PNG", size=(8, 8)), "voix.mp3"),
         (b"Bonjour, ceci est du texte.\n" * 10, "voix.mp3"),
         (b"<!DOCTYPE html><html><script>alert(document.cookie)</script></html>", "voix.mp3"),
         (b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>", "voix.ogg"),
@@ -97,7 +91,7 @@ def test_what_is_not_a_recording_is_refused(data, name):
 
 def test_the_refusal_says_which_files_are_welcome():
     with translation.override("en"):
-        message = refusal(png()).messages[0]
+        message = refusal(picture("PNG", size=(8, 8))).messages[0]
 
     assert "MP3" in message and "OGG" in message
 
@@ -157,7 +151,7 @@ def test_the_field_cleans_to_the_checked_file_and_asks_the_phone_for_sounds():
 
 
 def test_the_field_puts_the_refusal_next_to_itself():
-    form = StepForm(files={"audio": upload(png(), "voix.mp3", "audio/mpeg")})
+    form = StepForm(files={"audio": upload(picture("PNG", size=(8, 8)), "voix.mp3", "audio/mpeg")})
 
     assert not form.is_valid()
     assert form.has_error("audio", "not_audio")

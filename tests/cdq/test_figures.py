@@ -2,7 +2,7 @@
 checked exactly, month by month; the CSV is the page's table; the page stays within the
 query budget with 200 groups.
 
-2025, the groups (their status history):
+2025 (the `year_2025` fixture, in tests/conftest.py), the groups (their status history):
     A Ça Chauffe    Schaerbeek / Royale Sainte-Marie  launching 2024-03, active 2024-09
     B Mosaïques     Schaerbeek / royale  sainte-marie launching 2025-02-10, active 2025-06-15
     C Jette         Jette / (none)                    active 2023, dormant 2025-04-20
@@ -13,11 +13,8 @@ query budget with 200 groups.
 """
 
 import calendar
-import csv
-import io
 import re
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -27,189 +24,15 @@ from hypothesis import strategies as st
 from events.models import Event, Registration, Workshop
 from figures.queries import FIGURES, months_of, movement_figures, replay_history, years_with_data
 from groups.models import Commune, Group, GroupStatusChange, Kitchen, KitchenBooking, Membership
-from portions import services
 from portions.counter import movement_this_year
 from portions.models import CookingSession, Dish, Order
-from tests.conftest import make_person
+from tests.factories import at, make_event, make_person, make_registration
+from tests.reading import read_csv
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 TODAY = date(2026, 11, 24)
 S = Group.Status
 SS = CookingSession.Status
 R = Registration.Status
-
-
-def at(year, month, day, hour=18, minute=0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=BRUSSELS)
-
-
-def history(group, *changes):
-    GroupStatusChange.objects.filter(group=group).delete()
-    GroupStatusChange.objects.bulk_create(
-        GroupStatusChange(group=group, status=status, changed_on=day) for day, status in changes
-    )
-
-
-def new_group(slug, commune, neighbourhood, *changes) -> Group:
-    group = Group.objects.create(
-        name=slug.title(), slug=slug, commune=commune, neighbourhood=neighbourhood
-    )
-    history(group, *changes)
-    return group
-
-
-def cook(group, by, starts_at, orders, recipes, *, kitchen=None, taken=None, left=0, given=0):
-    """A session cooked: `orders` {membership: [portions per dish]}, `taken` {(dish index,
-    membership): portions} written down after cooking."""
-    session = services.create_session(
-        group,
-        starts_at=starts_at,
-        deadline=starts_at - timedelta(days=2),
-        recipes=[(recipe, None) for recipe in recipes],
-        kitchen=kitchen,
-        by=by,
-    )
-    services.change_status(session, SS.OPEN, by=by)
-    dishes = list(session.dishes.all())
-    for membership, portions in orders.items():
-        wanted = {dish.pk: n for dish, n in zip(dishes, portions, strict=True) if n}
-        services.place_order(session, membership, wanted, by=by, as_referent=True)
-    services.change_status(session, SS.CLOSED, by=by)
-    services.change_status(session, SS.COOKED, by=by)
-    written = {(dishes[i].pk, m.pk): n for (i, m), n in (taken or {}).items()}
-    services.record_taken(session, written, by=by, not_charged={dishes[0].pk: (left, given)})
-    return session
-
-
-def registration(event, *, person=None, name="", workshop=None, status=R.CONFIRMED, **fields):
-    return Registration.objects.create(
-        event=event, person=person, name=name, workshop=workshop, status=status, **fields
-    )
-
-
-def event(title, starts_at, **fields) -> Event:
-    return Event.objects.create(
-        title=title, starts_at=starts_at, ends_at=starts_at + timedelta(hours=3), **fields
-    )
-
-
-@pytest.fixture
-def year_2025(
-    group, other_group, member, referent, outsider, outsider_referent, kitchen, soup, kept_recipe
-):
-    """The known year (see the module's docstring); returns the people, kitchens, groups."""
-    a, b = group, other_group
-    a.neighbourhood = "Royale Sainte-Marie"
-    a.save(update_fields=["neighbourhood"])
-    b.neighbourhood = " royale  Sainte-Marie "  # the same neighbourhood, typed differently
-    b.save(update_fields=["neighbourhood"])
-    history(a, (date(2024, 3, 1), S.LAUNCHING), (date(2024, 9, 1), S.ACTIVE))
-    history(b, (date(2025, 2, 10), S.LAUNCHING), (date(2025, 6, 15), S.ACTIVE))
-    c = new_group(
-        "jette", Commune.JETTE, "", (date(2023, 1, 1), S.ACTIVE), (date(2025, 4, 20), S.DORMANT)
-    )
-    new_group("helmet", Commune.SCHAERBEEK, "Helmet", (date(2025, 11, 5), S.LAUNCHING))
-    new_group(
-        "uccle",
-        Commune.UCCLE,
-        "Fort Jaco",
-        (date(2022, 5, 1), S.ACTIVE),
-        (date(2024, 6, 1), S.DORMANT),
-    )
-    new_group(
-        "cureghem",
-        Commune.ANDERLECHT,
-        "Cureghem",
-        (date(2022, 5, 1), S.ACTIVE),
-        (date(2025, 3, 31), S.STOPPED),
-    )
-    new_group("forest", Commune.FOREST, "Saint-Antoine", (date(2026, 1, 10), S.LAUNCHING))
-
-    k1 = kitchen
-    k2 = Kitchen.objects.create(name="Bouillon", slug="bouillon", commune=Commune.SCHAERBEEK)
-    k3 = Kitchen.objects.create(name="Le Noyer", slug="noyer", commune=Commune.SCHAERBEEK)
-    amina = a.memberships.get(person=member)
-    rosa = a.memberships.get(person=referent)
-    jan = b.memberships.get(person=outsider)
-    nadia = b.memberships.get(person=outsider_referent)
-
-    # Portions: January 1 (half past midnight: still 2024 in UTC), March 6+5+2+1, June 3
-    # (Nadia took none of her 2), September 2+4, October 5.
-    cook(a, referent, at(2025, 1, 1, 0, 30), {amina: [1]}, [soup])
-    cook(
-        a,
-        referent,
-        at(2025, 3, 8),
-        {amina: [6], rosa: [4]},
-        [soup],
-        kitchen=k1,
-        taken={(0, rosa): 5},
-        left=2,
-        given=1,
-    )
-    cook(
-        b,
-        outsider_referent,
-        at(2025, 6, 14),
-        {jan: [3], nadia: [2]},
-        [soup],
-        kitchen=k1,
-        taken={(0, nadia): 0},
-    )
-    cook(
-        a, referent, at(2025, 9, 20), {amina: [2, 0], rosa: [0, 4]}, [soup, kept_recipe], kitchen=k2
-    )
-    cook(a, referent, at(2025, 10, 4), {amina: [5]}, [soup], kitchen=k3)
-    # Not in 2025's figures: pre-orders closed but not cooked, and New Year's Eve 2024.
-    closed = services.create_session(
-        a,
-        starts_at=at(2025, 10, 11),
-        deadline=at(2025, 10, 9),
-        recipes=[(soup, None)],
-        kitchen=k3,
-        by=referent,
-    )
-    services.change_status(closed, SS.OPEN, by=referent)
-    services.place_order(closed, rosa, {closed.dishes.get().pk: 10}, by=referent, as_referent=True)
-    cook(b, outsider_referent, at(2024, 12, 31, 23, 30), {jan: [7]}, [soup], kitchen=k3)
-
-    # Bookings (written directly: booking refuses the past): B at Bouillon in September
-    # (so Bouillon is shared that month), A at Le Noyer in December, B at CBO in 2024.
-    for kitchen_, group_, day in [(k2, b, at(2025, 9, 27)), (k3, a, at(2025, 12, 6))]:
-        KitchenBooking.objects.create(
-            kitchen=kitchen_, group=group_, starts_at=day, ends_at=day + timedelta(hours=4)
-        )
-    KitchenBooking.objects.create(
-        kitchen=k1, group=b, starts_at=at(2024, 5, 4), ends_at=at(2024, 5, 4, 22)
-    )
-
-    # Events: a rendez-vous in March, a workshop in May, the gathering in November with
-    # two parallel workshops; a cancelled one and one in 2024 do not count.
-    rendezvous = event("Rendez-vous #1", at(2025, 3, 22), kind=Event.Kind.RENDEZVOUS)
-    registration(rendezvous, person=member, companions=2, came=True)  # 3
-    registration(rendezvous, person=referent, came=False)
-    registration(rendezvous, person=outsider)  # attendance not ticked
-    registration(rendezvous, name="Fatima B.", came=True)  # 1
-    registration(rendezvous, name="Léa K.", status=R.CANCELLED, companions=1, came=True)
-    workshop = event("Atelier stérilisation", at(2025, 5, 10), kind=Event.Kind.WORKSHOP)
-    registration(workshop, person=member, came=True)  # 1
-    registration(workshop, name="Mohamed D.", companions=1, came=True)  # 2
-    registration(workshop, person=referent, came=False)
-    gathering = event("Rencontre annuelle", at(2025, 11, 15), kind=Event.Kind.GATHERING)
-    morning = Workshop.objects.create(event=gathering, slot="matin", title="Conserves")
-    afternoon = Workshop.objects.create(event=gathering, slot="matin", title="Logo")
-    registration(gathering, person=member, came=True)  # 1
-    registration(gathering, person=referent, came=True)  # 1
-    registration(gathering, person=outsider, companions=1, came=True)  # 2
-    registration(gathering, person=member, workshop=morning)  # 1 at a workshop
-    registration(gathering, person=referent, workshop=afternoon, came=False)
-    registration(gathering, person=outsider, workshop=morning, companions=1)  # 2
-    registration(gathering, name="Léa K.", workshop=afternoon, status=R.WAITING)
-    cancelled = event("Annulé", at(2025, 6, 1), cancelled_at=at(2025, 5, 20))
-    registration(cancelled, person=member, came=True)
-    last_year = event("Rendez-vous 2024", at(2024, 12, 10))
-    registration(last_year, person=member, came=True)
-    return {"a": a, "b": b, "c": c}
 
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -288,15 +111,17 @@ def test_the_current_year_runs_to_this_month(year_2025):
     assert found["launching"].total == 2  # D and G
 
 
-def test_an_event_still_to_come_is_not_held_yet(year_2025):
+def test_an_event_still_to_come_is_not_held_yet(year_2025, time_machine):
+    # A morning (two hours later is still this year), with the clock standing still.
+    time_machine.move_to(at(2026, 11, 24, 10), tick=False)
     soon = timezone.now() + timedelta(hours=2)
-    if soon.year == timezone.localdate().year:
-        registration(event("Bientôt", soon), person=None, name="Awa", came=True)
+    event = make_event(title="Bientôt", starts_at=soon)
+    make_registration(event, person=None, name="Awa", came=True)
 
-        found = movement_figures(soon.year)
+    found = movement_figures(soon.year)
 
-        assert found["events"].total == 0
-        assert found["came"].total == 0
+    assert found["events"].total == 0
+    assert found["came"].total == 0
 
 
 def test_no_figures_for_a_year_to_come():
@@ -366,13 +191,6 @@ def figures_on_the_page(html: str) -> dict[str, tuple[int, list[int]]]:
     ):
         found[key] = (int(total), [int(n) for n in re.findall(r": (\d+)(?:,|$)", label)])
     return found
-
-
-def read_csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.content.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_the_page_shows_every_figure_of_the_year_asked_for(client_as, year_2025):
@@ -486,13 +304,15 @@ def a_big_movement(soup, coordinator):
         for n in range(100)
     )
     for n in range(30):
-        held = event(f"Rendez-vous {n}", at(2025, 1 + n % 12, 14), kind=Event.Kind.GATHERING)
+        held = make_event(
+            title=f"Rendez-vous {n}", starts_at=at(2025, 1 + n % 12, 14), kind=Event.Kind.GATHERING
+        )
         room = Workshop.objects.create(event=held, title="Atelier")
         Registration.objects.bulk_create(
             Registration(event=held, name=f"Invité {i}", status=R.CONFIRMED, came=True)
             for i in range(10)
         )
-        registration(held, name="Invité", workshop=room)
+        make_registration(held, name="Invité", workshop=room)
     return groups
 
 
@@ -535,12 +355,12 @@ def test_a_workshop_place_of_someone_marked_absent_is_not_a_participant(member, 
     from events.services import mark_attendance
 
     day = timezone.make_aware(datetime(2025, 6, 14, 10))
-    gathering = event("Rencontre", day, kind=Event.Kind.GATHERING)
+    gathering = make_event(title="Rencontre", starts_at=day, kind=Event.Kind.GATHERING)
     bread = Workshop.objects.create(event=gathering, title="Pain", places=10)
-    amina = registration(gathering, person=member)
-    rosa = registration(gathering, person=referent)
-    registration(gathering, person=member, workshop=bread)
-    registration(gathering, person=referent, workshop=bread)
+    amina = make_registration(gathering, person=member)
+    rosa = make_registration(gathering, person=referent)
+    make_registration(gathering, person=member, workshop=bread)
+    make_registration(gathering, person=referent, workshop=bread)
     later = date(2025, 12, 31)
 
     mark_attendance(gathering, came={amina.pk})  # Rosa did not come

@@ -63,7 +63,7 @@ def test_staff_outside_any_group_get_their_links_not_a_cooks_cards(client_as):
 
 
 def test_a_cook_outside_any_group_is_told_how_to_join(client, db):
-    from tests.conftest import make_person
+    from tests.factories import make_person
 
     client.force_login(make_person("nouvelle@example.org", "Nouvelle Voisine"))
 

@@ -1,7 +1,6 @@
 """A photo or recording chosen on a form that comes back (a correction, "Add a step"
 without JavaScript) is kept on the server and not chosen twice (cdq/kept_uploads.py)."""
 
-import io
 import os
 import re
 import time
@@ -15,16 +14,15 @@ from core import kept_uploads
 from core.uploads import AudioUploadField, ImageUploadField
 from events.models import Event
 from recipes.models import Recipe
-from tests.events.test_event_edit import posted
-from tests.recipes.test_recipe_pages import ingredient, recipe_data
+from tests.factories import picture
+from tests.form_data import event_data, ingredient, recipe_data
 
 TOKEN = re.compile(r'name="(?P<name>[\w-]+-kept)" value="(?P<token>[^"]+)"')
 
 
 def photo(colour="tomato") -> SimpleUploadedFile:
-    out = io.BytesIO()
-    Image.new("RGB", (40, 30), colour).save(out, "JPEG")
-    return SimpleUploadedFile("IMG_2041.jpg", out.getvalue(), content_type="image/jpeg")
+    data = picture("JPEG", size=(40, 30), color=colour)
+    return SimpleUploadedFile("IMG_2041.jpg", data, content_type="image/jpeg")
 
 
 class DishForm(forms.Form):
@@ -166,12 +164,12 @@ def test_adding_a_step_without_javascript_keeps_the_step_photo(client_as, group,
 def test_a_correction_on_the_event_form_keeps_the_cover_photo(client_as, coordinator):
     client = client_as("coordinator")
 
-    shown = client.post("/events/new/", {**posted(title=""), "cover": photo()})
+    shown = client.post("/events/new/", {**event_data(title=""), "cover": photo()})
 
     tokens = kept_tokens(shown.text)
     assert shown.status_code == 200 and list(tokens) == ["cover-kept"]
 
-    saved = client.post("/events/new/", {**posted(title="Rendez-vous d'hiver"), **tokens})
+    saved = client.post("/events/new/", {**event_data(title="Rendez-vous d'hiver"), **tokens})
     assert saved.status_code == 302
     assert Event.objects.get(title="Rendez-vous d'hiver").cover.name.endswith(".jpg")
 
@@ -179,7 +177,7 @@ def test_a_correction_on_the_event_form_keeps_the_cover_photo(client_as, coordin
 def test_adding_a_workshop_line_keeps_the_cover_photo(client_as, coordinator):
     client = client_as("coordinator")
 
-    shown = client.post("/events/new/", {**posted(), "add": "workshop", "cover": photo()})
+    shown = client.post("/events/new/", {**event_data(), "add": "workshop", "cover": photo()})
 
     assert list(kept_tokens(shown.text)) == ["cover-kept"]
     assert not Event.objects.exists()

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from PIL import ExifTags, Image, ImageFile, PngImagePlugin
 
 from core.uploads import ImageUploadField, reencode_image
+from tests.factories import picture
 
 ORIENTATION = 0x0112
 MAKER_NOTE = 0x927C
@@ -24,12 +25,6 @@ MAKER_NOTE = 0x927C
 
 def upload(data: bytes, name: str = "photo.jpg", content_type: str = "image/jpeg"):
     return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-def picture(fmt: str, size=(60, 40), mode="RGB", color="tomato", **save) -> bytes:
-    out = io.BytesIO()
-    Image.new(mode, size, color).save(out, fmt, **save)
-    return out.getvalue()
 
 
 def noise(size, mode="RGB", seed=0) -> Image.Image:
@@ -240,9 +235,17 @@ def test_end_markers_inside_metadata_are_not_taken_for_the_end_of_the_picture():
     exif[MAKER_NOTE] = b"\xff\xd9<html>"
     text = PngImagePlugin.PngInfo()
     text.add_text("Comment", "IEND<html>")
+    jpeg = picture("JPEG", exif=exif)
+    png = picture("PNG", pnginfo=text)
+    # The end markers are there, in the metadata, before the real end of each picture.
+    assert jpeg.index(b"\xff\xd9<html>") < len(jpeg) - 2
+    assert png.index(b"IEND<html>") < png.rindex(b"IEND")
 
-    reencode_image(upload(picture("JPEG", exif=exif)))
-    reencode_image(upload(picture("PNG", pnginfo=text)))
+    for data in (jpeg, png):
+        result = reencode_image(upload(data))  # not refused as "extra_data"
+
+        assert reopened(result).size == (60, 40)  # the whole picture, read to its real end
+        assert b"<html>" not in content(result)
 
 
 def test_a_decompression_bomb_is_refused_before_its_pixels_are_decoded():

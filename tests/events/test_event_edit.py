@@ -22,51 +22,19 @@ from events.services import (
     register,
     save_event,
 )
-from tests.events.test_registration import people, statuses
-from tests.factories import make_event
+from tests.factories import make_event, make_people
+from tests.form_data import event_data, in_days
 from tests.races import at_once
+from tests.reading import statuses
 
 pytestmark = pytest.mark.django_db
 R = Registration.Status
 
 
-def in_days(days: int) -> str:
-    return (timezone.localdate() + timedelta(days=days)).isoformat()
-
-
-def posted(**changes) -> dict:
-    """The form as a coordinator fills it on the phone: a day, two times, a kitchen or an
-    address, no workshop line."""
-    data = {
-        "title": "Rendez-vous d'automne",
-        "kind": "rendezvous",
-        "description": "On cuisine, on mange, on parle.",
-        "day": in_days(20),
-        "starts": "14:00",
-        "ends": "17:30",
-        "end_day": "",
-        "kitchen": "",
-        "address": "Rue Royale 1, Bruxelles",
-        "audience": "members",
-        "capacity": "30",
-        "most_companions": "1",
-        "opens_day": "",
-        "opens_time": "",
-        "closes_day": "",
-        "closes_time": "",
-        "workshops-TOTAL_FORMS": "0",
-        "workshops-INITIAL_FORMS": "0",
-        "workshops-MIN_NUM_FORMS": "0",
-        "workshops-MAX_NUM_FORMS": "30",
-    }
-    data.update(changes)
-    return data
-
-
 def lines_of(event: Event, **changes) -> dict:
     """The edit form of an existing event as it is shown, with its workshop lines."""
     local = timezone.localtime(event.starts_at)
-    data = posted(
+    data = event_data(
         title=event.title,
         kind=event.kind,
         day=local.date().isoformat(),
@@ -112,7 +80,7 @@ def two_workshops() -> dict:
 
 
 def test_a_coordinator_creates_an_event_with_two_workshops(client_as, coordinator):
-    response = client_as("coordinator").post("/events/new/", posted(**two_workshops()))
+    response = client_as("coordinator").post("/events/new/", event_data(**two_workshops()))
 
     event = Event.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/events/{event.pk}/"
@@ -140,7 +108,7 @@ def test_the_new_event_button_is_for_coordinators_only(client_as):
 
 
 def test_add_a_workshop_without_javascript_keeps_everything_typed(client_as):
-    data = posted(title="Grande fête", **two_workshops(), add="workshop")
+    data = event_data(title="Grande fête", **two_workshops(), add="workshop")
 
     response = client_as("coordinator").post("/events/new/", data)
 
@@ -155,7 +123,7 @@ def test_add_a_workshop_without_javascript_keeps_everything_typed(client_as):
 
 def test_add_a_workshop_with_htmx_returns_the_form_only(client_as):
     response = client_as("coordinator").post(
-        "/events/new/", posted(add="workshop"), headers={"HX-Request": "true"}
+        "/events/new/", event_data(add="workshop"), headers={"HX-Request": "true"}
     )
 
     page = response.content.decode()
@@ -164,7 +132,7 @@ def test_add_a_workshop_with_htmx_returns_the_form_only(client_as):
 
 
 def test_an_empty_new_workshop_line_is_left_out(client_as):
-    data = posted(**{"workshops-TOTAL_FORMS": "1", "workshops-0-title": ""})
+    data = event_data(**{"workshops-TOTAL_FORMS": "1", "workshops-0-title": ""})
 
     client_as("coordinator").post("/events/new/", data)
 
@@ -201,7 +169,7 @@ def test_an_empty_new_workshop_line_is_left_out(client_as):
     ],
 )
 def test_a_mistake_is_said_clearly_and_nothing_typed_is_lost(client_as, changes, field, message):
-    data = posted(title="Atelier soupe", **changes)
+    data = event_data(title="Atelier soupe", **changes)
 
     response = client_as("coordinator").post("/events/new/", data)
 
@@ -215,7 +183,7 @@ def test_a_mistake_is_said_clearly_and_nothing_typed_is_lost(client_as, changes,
 
 
 def test_an_event_ending_the_next_day_is_fine(client_as):
-    data = posted(ends="02:00", end_day=in_days(21))
+    data = event_data(ends="02:00", end_day=in_days(21))
 
     client_as("coordinator").post("/events/new/", data)
 
@@ -224,7 +192,7 @@ def test_an_event_ending_the_next_day_is_fine(client_as):
 
 
 def test_the_registration_window_is_saved(client_as):
-    data = posted(opens_day=in_days(1), opens_time="", closes_day=in_days(18), closes_time="")
+    data = event_data(opens_day=in_days(1), opens_time="", closes_day=in_days(18), closes_time="")
 
     client_as("coordinator").post("/events/new/", data)
 
@@ -236,7 +204,7 @@ def test_the_registration_window_is_saved(client_as):
 
 
 def test_a_kitchen_is_a_place(client_as, kitchen):
-    client_as("coordinator").post("/events/new/", posted(kitchen=str(kitchen.pk), address=""))
+    client_as("coordinator").post("/events/new/", event_data(kitchen=str(kitchen.pk), address=""))
 
     assert Event.objects.get().kitchen == kitchen
 
@@ -248,7 +216,7 @@ def test_a_kitchen_is_a_place(client_as, kitchen):
 def full_event():
     """Two places, both taken; two people waiting."""
     event = make_event(capacity=2, title="Atelier conserves", address="Rue Haute 5")
-    cooks = people(4)
+    cooks = make_people(4)
     rows = [register(event, person=cook) for cook in cooks]
     assert statuses(rows) == [R.CONFIRMED, R.CONFIRMED, R.WAITING, R.WAITING]
     return event, rows
@@ -334,7 +302,7 @@ def test_workshop_places_below_the_places_taken_are_refused(client_as, gathering
     )
     assert "Au moins 1 place" in response.content.decode()
 
-    register(event, person=people(1, "extra")[0], workshop=Workshop.objects.get(pk=bread.pk))
+    register(event, person=make_people(1, "extra")[0], workshop=Workshop.objects.get(pk=bread.pk))
     bread.places = 3
     bread.save()
     Registration.objects.filter(workshop=bread, status=R.WAITING).update(status=R.CONFIRMED)
@@ -420,7 +388,7 @@ def test_a_cancelled_event_is_not_changed(full_event):
 
 def test_every_refusal_is_reported_at_once(gathering):
     event, bread, soap, _in_bread, _waiting = gathering
-    register(event, person=people(1, "x")[0])  # three people at the event now
+    register(event, person=make_people(1, "x")[0])  # three people at the event now
     event.capacity = 1
     lines = [
         WorkshopLine(workshop=bread, title="Pain", remove=True),
@@ -442,7 +410,7 @@ def test_the_edit_page_stays_within_the_query_budget(client_as, max_queries, kit
         Workshop.objects.create(event=event, slot=f"slot {i % 3}", title=f"Atelier {i}", places=40)
         for i in range(12)
     ]
-    cooks = people(30)
+    cooks = make_people(30)
     for i, cook in enumerate(cooks):
         register(event, person=cook, workshop=workshops[i % 12])
     coordinator = client_as("coordinator")
@@ -639,7 +607,7 @@ def test_lowering_capacity_while_many_register_never_leaves_more_taken_than_plac
     """Thirty people press "I'm coming" while a coordinator lowers the places from 20 to
     12: the change is made before the thirteenth place is taken, or refused after."""
     event = make_event(capacity=20, address="Rue Haute 5")
-    cooks = people(30, prefix="race")
+    cooks = make_people(30, prefix="race")
     copies = [Event.objects.get(pk=event.pk) for _ in range(31)]
 
     def work(i: int):

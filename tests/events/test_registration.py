@@ -16,18 +16,10 @@ from events.services import (
     places_taken,
     register,
 )
-from tests.conftest import make_person
-from tests.factories import make_event
+from tests.factories import make_event, make_people, make_person
+from tests.reading import statuses
 
 R = Registration.Status
-
-
-def people(count: int, prefix: str = "cook") -> list:
-    return [make_person(f"{prefix}{i}@example.org", f"{prefix.title()} {i}") for i in range(count)]
-
-
-def statuses(registrations) -> list[str]:
-    return [Registration.objects.get(pk=r.pk).status for r in registrations]
 
 
 def live_rows(event) -> list[tuple]:
@@ -123,7 +115,7 @@ def test_a_guest_registers_with_a_name_and_an_e_mail(db):
 
 def test_when_full_the_next_people_wait_first_come_first_served(db):
     event = make_event(capacity=3)
-    cooks = people(6)
+    cooks = make_people(6)
 
     made = [register(event, person=cook) for cook in cooks]
 
@@ -149,7 +141,7 @@ def test_a_newcomer_does_not_take_a_place_before_the_people_already_waiting(db):
     single cancels: Wafa does not fit and blocks, so Xavier keeps waiting (nobody jumps
     the queue). Yann, who registers after both, must not take that one free place."""
     event = make_event(capacity=3, most_companions=2)
-    first, *_ = [register(event, person=cook) for cook in people(3)]
+    first, *_ = [register(event, person=cook) for cook in make_people(3)]
     wafa = register(event, person=make_person("wafa@example.org", "Wafa"), companions=2)
     xavier = register(event, person=make_person("xavier@example.org", "Xavier"))
     cancel(first)
@@ -212,7 +204,7 @@ def test_a_waiting_person_whose_companions_do_not_fit_blocks_the_queue(
     db, mailoutbox, django_capture_on_commit_callbacks
 ):
     event = make_event(capacity=3, most_companions=2)
-    first, *_ = [register(event, person=cook) for cook in people(3)]
+    first, *_ = [register(event, person=cook) for cook in make_people(3)]
     blocking = register(event, person=make_person("wafa@example.org", "Wafa"), companions=2)
     behind = register(event, person=make_person("xavier@example.org", "Xavier"))
 
@@ -414,7 +406,7 @@ def test_a_workshop_without_a_limit_never_fills(db):
     event = make_event(capacity=None)
     walk = Workshop.objects.create(event=event, title="Balade", places=None)
 
-    made = [register(event, person=cook, workshop=walk) for cook in people(4)]
+    made = [register(event, person=cook, workshop=walk) for cook in make_people(4)]
 
     assert {r.status for r in made} == {R.CONFIRMED}
     assert places_left(event, walk) is None
@@ -581,7 +573,7 @@ def test_moving_up_is_refused_when_no_place_is_free(
 
 def test_moving_up_counts_the_companions(db):
     event = make_event(capacity=3, most_companions=2)
-    first, *_ = [register(event, person=cook) for cook in people(3)]
+    first, *_ = [register(event, person=cook) for cook in make_people(3)]
     with_two = register(event, person=make_person("wafa@example.org", "Wafa"), companions=2)
     cancel(first)  # one place free; Wafa needs three
 
@@ -596,7 +588,7 @@ def test_moving_up_gives_a_free_place_and_tells_the_person(
     db, mailoutbox, django_capture_on_commit_callbacks
 ):
     event = make_event(capacity=3, most_companions=2, title="Rendez-vous d'été")
-    first, *_ = [register(event, person=cook) for cook in people(3)]
+    first, *_ = [register(event, person=cook) for cook in make_people(3)]
     blocking = register(event, person=make_person("wafa@example.org", "Wafa"), companions=2)
     xavier = make_person("xavier@example.org", "Xavier")
     behind = register(event, person=xavier)

@@ -4,7 +4,6 @@ tests/groups/test_bookings.py and tests/portions/test_races.py). An event or a w
 never has more confirmed places than it has, and its waiting list keeps its order."""
 
 import random
-import threading
 import time
 from datetime import timedelta
 
@@ -16,19 +15,14 @@ from core.locks import lock_row
 from core.refusals import Busy
 from events.models import Event, Registration, Workshop
 from events.services import cancel, places_taken, register
-from tests.conftest import make_person
-from tests.factories import make_event
-from tests.races import at_once
+from tests.factories import make_event, make_people
+from tests.races import at_once, in_a_thread
 
 R = Registration.Status
 PEOPLE = 50  # people pressing "I'm coming" at once
 CAPACITY = 20  # places at the event
 WORKSHOP_PLACES = 10
 MIXED = 20  # threads cancelling and registering at once
-
-
-def people(count: int, prefix: str = "cook") -> list:
-    return [make_person(f"{prefix}{i}@example.org", f"{prefix.title()} {i}") for i in range(count)]
 
 
 def seats(rows) -> int:
@@ -38,7 +32,7 @@ def seats(rows) -> int:
 @pytest.mark.django_db(transaction=True)
 def test_of_many_people_registering_at_once_only_as_many_as_fit_get_a_place():
     event = make_event(capacity=CAPACITY)
-    cooks = people(PEOPLE)
+    cooks = make_people(PEOPLE)
     # Each thread has its own copy of the event, as each request would.
     events = [Event.objects.get(pk=event.pk) for _ in range(PEOPLE)]
 
@@ -65,7 +59,7 @@ def test_of_many_people_registering_for_a_workshop_at_once_only_as_many_as_fit_g
     bread = Workshop.objects.create(
         event=event, slot="morning", title="Pain au levain", places=WORKSHOP_PLACES
     )
-    cooks = people(PEOPLE)
+    cooks = make_people(PEOPLE)
     events = [Event.objects.get(pk=event.pk) for _ in range(PEOPLE)]
     workshops = [Workshop.objects.get(pk=bread.pk) for _ in range(PEOPLE)]
 
@@ -97,7 +91,7 @@ def test_people_cancelling_and_registering_at_once_never_overfill_the_event():
     were waiting) while ten newcomers register, some with a companion, all at once."""
     capacity = 10
     event = make_event(capacity=capacity, most_companions=1)
-    cooks = people(15)
+    cooks = make_people(15)
     before = [
         register(event, person=cook, companions=i % 2 if i < 10 else 1)
         for i, cook in enumerate(cooks)
@@ -105,7 +99,7 @@ def test_people_cancelling_and_registering_at_once_never_overfill_the_event():
     assert places_taken(event) <= capacity
     assert any(r.status == R.WAITING for r in before)
     leaving = random.Random(20).sample(before, MIXED // 2)
-    newcomers = people(MIXED // 2, prefix="new")
+    newcomers = make_people(MIXED // 2, prefix="new")
     mail.outbox = []
 
     def work(i: int):
@@ -143,7 +137,7 @@ def test_people_cancelling_and_registering_at_once_never_overfill_the_event():
 @pytest.mark.django_db(transaction=True)
 def test_of_many_people_cancelling_at_once_as_many_waiting_move_up_each_told_once():
     event = make_event(capacity=CAPACITY)
-    made = [register(event, person=cook) for cook in people(2 * CAPACITY)]
+    made = [register(event, person=cook) for cook in make_people(2 * CAPACITY)]
     confirmed, waiting = made[:CAPACITY], made[CAPACITY:]
     assert {r.status for r in waiting} == {R.WAITING}
     mail.outbox = []
@@ -163,27 +157,6 @@ def test_of_many_people_cancelling_at_once_as_many_waiting_move_up_each_told_onc
     assert elapsed < 15, f"{CAPACITY} cancellations took {elapsed:.1f} s"
 
 
-def register_in_a_thread(event, person) -> tuple[threading.Thread, list]:
-    """Start registering in another thread and return once it is about to register."""
-    outcome: list = []
-    registering = threading.Event()
-
-    def run() -> None:
-        try:
-            connections["default"].ensure_connection()
-            registering.set()
-            outcome.append(register(Event.objects.get(pk=event.pk), person=person))
-        except Exception as error:
-            outcome.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    assert registering.wait(timeout=30)
-    return thread, outcome
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_registration_waits_for_the_one_holding_the_event_then_sees_the_place_taken(
     member, referent
@@ -191,7 +164,9 @@ def test_a_registration_waits_for_the_one_holding_the_event_then_sees_the_place_
     event = make_event(capacity=1)
     with transaction.atomic():
         lock_row(event)
-        thread, outcome = register_in_a_thread(event, referent)
+        thread, outcome = in_a_thread(
+            lambda: register(Event.objects.get(pk=event.pk), person=referent)
+        )
         time.sleep(0.5)
         assert thread.is_alive() and not outcome, "the second registration did not wait"
         # What the first registration does while it holds the event.
@@ -213,7 +188,9 @@ def test_a_registration_gives_up_in_words_when_the_event_stays_locked_too_long(m
     event = make_event(capacity=10)
     with transaction.atomic():
         lock_row(event)
-        thread, outcome = register_in_a_thread(event, member)
+        thread, outcome = in_a_thread(
+            lambda: register(Event.objects.get(pk=event.pk), person=member)
+        )
         thread.join(timeout=30)
 
     assert not thread.is_alive()

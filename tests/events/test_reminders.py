@@ -1,30 +1,26 @@
 """events.reminders: the e-mail two days before an event, to the confirmed people, once."""
 
-import threading
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connections
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from events.models import Event, Registration
 from events.reminders import send_reminders
 from events.services import cancel, register
-from tests.conftest import make_person
+from tests.factories import at, make_event, make_people, make_person
+from tests.races import at_once
 
 R = Registration.Status
-
-
-def make_event(in_hours: float = 48, **fields) -> Event:
-    starts_at = timezone.now() + timedelta(hours=in_hours)
-    fields.setdefault("title", "Rendez-vous de printemps")
-    return Event.objects.create(
-        starts_at=starts_at, ends_at=starts_at + timedelta(hours=3), **fields
-    )
+# The clock stands still late on a Tuesday evening, when "in two days" is two dates later;
+# the events are 48 hours ahead, in the middle of the reminders' 36-to-60-hour window.
+NOW = at(2026, 12, 1, 23, 30)
+IN_TWO_DAYS = NOW + timedelta(hours=48)
+pytestmark = pytest.mark.time_machine(NOW, tick=False)
 
 
 def move(event: Event, starts_at) -> None:
@@ -39,7 +35,7 @@ def recipients() -> list[str]:
 
 
 def test_the_confirmed_people_are_reminded_two_days_before(member, referent):
-    event = make_event(address="Rue Royale Sainte-Marie 50")
+    event = make_event(starts_at=IN_TWO_DAYS, address="Rue Royale Sainte-Marie 50")
     first, second = register(event, person=member), register(event, person=referent)
 
     assert send_reminders() == 2
@@ -56,10 +52,10 @@ def test_the_confirmed_people_are_reminded_two_days_before(member, referent):
 
 
 def test_nobody_waiting_or_cancelled_is_reminded(member, referent, outsider):
-    event = make_event(capacity=1)
+    event = make_event(starts_at=IN_TWO_DAYS, capacity=1)
     register(event, person=member)
     waiting = register(event, person=referent)
-    gone = register(make_event(title="Autre"), person=outsider)
+    gone = register(make_event(starts_at=IN_TWO_DAYS, title="Autre"), person=outsider)
     cancel(gone)
     mail.outbox.clear()
 
@@ -69,7 +65,7 @@ def test_nobody_waiting_or_cancelled_is_reminded(member, referent, outsider):
 
 
 def test_a_workshop_place_does_not_send_a_second_reminder(member):
-    event = make_event()
+    event = make_event(starts_at=IN_TWO_DAYS)
     workshop = event.workshops.create(slot="matin", title="Pain", places=5)
     register(event, person=member, workshop=workshop)
 
@@ -78,7 +74,7 @@ def test_a_workshop_place_does_not_send_a_second_reminder(member):
 
 
 def test_nobody_is_reminded_of_a_cancelled_event(member):
-    event = make_event()
+    event = make_event(starts_at=IN_TWO_DAYS)
     register(event, person=member)
     Event.objects.filter(pk=event.pk).update(cancelled_at=timezone.now())
 
@@ -88,7 +84,7 @@ def test_nobody_is_reminded_of_a_cancelled_event(member):
 
 @pytest.mark.parametrize("in_hours", [24 * 5, -24, 30, 66])
 def test_nobody_is_reminded_of_an_event_too_far_or_past(member, in_hours):
-    event = make_event()
+    event = make_event(starts_at=IN_TWO_DAYS)
     register(event, person=member)
     move(event, timezone.now() + timedelta(hours=in_hours))
 
@@ -100,7 +96,7 @@ def test_a_daily_run_catches_every_event_once(member):
     """Between 36 and 60 hours ahead: runs 24 hours apart see each event exactly once."""
     now = timezone.now()
     for hours in range(36, 61, 3):
-        event = make_event(title=f"Dans {hours} h")
+        event = make_event(starts_at=IN_TWO_DAYS, title=f"Dans {hours} h")
         register(event, person=member)
         move(event, now + timedelta(hours=hours, minutes=1))
 
@@ -111,7 +107,7 @@ def test_a_daily_run_catches_every_event_once(member):
 
 
 def test_running_it_twice_reminds_once(member):
-    register(make_event(), person=member)
+    register(make_event(starts_at=IN_TWO_DAYS), person=member)
 
     assert send_reminders() == 1
     assert send_reminders() == 0
@@ -120,7 +116,9 @@ def test_running_it_twice_reminds_once(member):
 
 
 def test_a_guest_is_reminded_at_their_e_mail_with_their_private_link(db):
-    registration = register(make_event(), name="Fatima", email="fatima@example.org")
+    registration = register(
+        make_event(starts_at=IN_TWO_DAYS), name="Fatima", email="fatima@example.org"
+    )
 
     assert send_reminders() == 1
     assert recipients() == ["fatima@example.org"]
@@ -128,7 +126,7 @@ def test_a_guest_is_reminded_at_their_e_mail_with_their_private_link(db):
 
 
 def test_someone_without_e_mail_is_marked_but_not_sent(db):
-    event = make_event()
+    event = make_event(starts_at=IN_TWO_DAYS)
     nobody = register(event, name="Mohamed", phone="0470 12 34 56")
     no_address = register(event, person=make_person(None, "Khadija"))
 
@@ -143,7 +141,7 @@ def test_someone_without_e_mail_is_marked_but_not_sent(db):
 
 
 def test_each_person_is_reminded_in_their_language(member, outsider):
-    event = make_event()
+    event = make_event(starts_at=IN_TWO_DAYS)
     register(event, person=member)  # French
     register(event, person=outsider)  # Dutch
     starts = timezone.localtime(event.starts_at)
@@ -163,7 +161,7 @@ def test_each_person_is_reminded_in_their_language(member, outsider):
 
 
 def test_a_mail_that_fails_is_tried_again_next_time(member, monkeypatch):
-    registration = register(make_event(), person=member)
+    registration = register(make_event(starts_at=IN_TWO_DAYS), person=member)
 
     def broken(*args, **kwargs):
         raise OSError("SMTP down")
@@ -179,7 +177,7 @@ def test_a_mail_that_fails_is_tried_again_next_time(member, monkeypatch):
 
 def test_the_absolute_address_comes_from_site_url(member, settings):
     settings.SITE_URL = "https://membres.example.org/"
-    event = make_event()
+    event = make_event(starts_at=IN_TWO_DAYS)
     register(event, person=member)
 
     send_reminders()
@@ -188,7 +186,7 @@ def test_the_absolute_address_comes_from_site_url(member, settings):
 
 
 def test_the_command_says_how_many_went(member, referent):
-    event = make_event()
+    event = make_event(starts_at=IN_TWO_DAYS)
     register(event, person=member)
     register(event, person=referent)
     out = StringIO()
@@ -201,31 +199,13 @@ def test_the_command_says_how_many_went(member, referent):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_runs_at_the_same_moment_remind_each_person_once():
-    event = make_event()
-    cooks = [make_person(f"cook{i}@example.org", f"Cook {i}") for i in range(20)]
+    event = make_event(starts_at=IN_TWO_DAYS)
+    cooks = make_people(20)
     for cook in cooks:
         register(event, person=cook)
-    runs = 4
-    ready = threading.Barrier(runs)
-    outcomes: list = [None] * runs
 
-    def run(i: int) -> None:
-        try:
-            connections["default"].ensure_connection()
-            ready.wait(timeout=30)
-            outcomes[i] = send_reminders()
-        except Exception as error:
-            outcomes[i] = error
-        finally:
-            connections.close_all()
+    outcomes = at_once(4, lambda i: send_reminders())
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(runs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert not any(thread.is_alive() for thread in threads)
     assert all(isinstance(outcome, int) for outcome in outcomes), outcomes
     assert sum(outcomes) == len(cooks)
     assert recipients() == sorted(cook.email for cook in cooks)

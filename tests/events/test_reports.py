@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -24,7 +23,7 @@ from events.report_forms import (
     thumb_name,
 )
 from events.storage import report_files
-from tests.conftest import make_person
+from tests.factories import local_moment, make_event, make_person, picture
 
 pytestmark = pytest.mark.django_db
 K = Attachment.Kind
@@ -43,12 +42,6 @@ def media(settings, tmp_path):
     return settings.PRIVATE_MEDIA_ROOT
 
 
-def picture(size=(300, 200), fmt="PNG") -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", size, "tomato").save(out, fmt)
-    return out.getvalue()
-
-
 def small_pdf() -> bytes:
     return HTML(string="<h1>Charte de communication</h1><p>Une page.</p>").write_pdf()
 
@@ -58,9 +51,10 @@ def upload(data: bytes, name: str, content_type: str = "application/octet-stream
 
 
 def past_event(**fields) -> Event:
-    start = timezone.now() - timedelta(days=30)
+    """A month ago, five hours long: a report is written once the event is over."""
+    start = local_moment(-30)
     fields.setdefault("title", "Rendez-vous des Cuisines #4")
-    return Event.objects.create(starts_at=start, ends_at=start + timedelta(hours=5), **fields)
+    return make_event(starts_at=start, ends_at=start + timedelta(hours=5), **fields)
 
 
 @pytest.fixture
@@ -152,7 +146,7 @@ def stored_files(media) -> list:
 
 def test_a_picture_is_re_encoded_as_a_photo_with_its_size_and_a_thumbnail(client_as, report, media):
     response = add_file(
-        client_as("coordinator"), report, picture((300, 200)), "page.html", "text/html"
+        client_as("coordinator"), report, picture("PNG", size=(300, 200)), "page.html", "text/html"
     )
 
     assert response.status_code == 302
@@ -190,7 +184,7 @@ def test_a_sound_becomes_a_recording_whatever_its_name(client_as, report, data, 
         (b"\x00" * 4000, "voix.ogg", "Nous ne pouvons pas utiliser"),
         (WEBM, "voix.webm", "Nous ne pouvons pas utiliser"),  # not every phone plays it
         (b"%PDF-1.7\nnot really a document", "charte.pdf", "pas un document PDF"),
-        (picture()[:200], "photo.png", "abîmée"),
+        (picture("PNG", size=(300, 200))[:200], "photo.png", "abîmée"),
     ],
     ids=["html-as-mp3", "zeros-as-ogg", "webm", "fake-pdf", "cut-picture"],
 )
@@ -248,7 +242,9 @@ def test_any_bytes_are_either_refused_cleanly_or_kept_as_what_they_start_with(he
 def test_removing_a_file_asks_first_then_deletes_it_from_the_disk(
     client_as, report, django_capture_on_commit_callbacks
 ):
-    photo = add_attachment(report, check_report_file(upload(picture(), "p.png")))
+    photo = add_attachment(
+        report, check_report_file(upload(picture("PNG", size=(300, 200)), "p.png"))
+    )
     names = [photo.file.name, thumb_name(photo.file.name)]
     coordinator = client_as("coordinator")
     url = f"/events/reports/{report.pk}/files/{photo.pk}/remove/"
@@ -529,7 +525,7 @@ def test_the_demo_has_reports_with_photos_and_the_charter_and_running_it_twice_a
 def test_a_members_only_reports_files_are_not_in_the_public_media_folder(
     client_as, report, media, settings
 ):
-    add_file(client_as("coordinator"), report, picture(), "p.png")
+    add_file(client_as("coordinator"), report, picture("PNG", size=(300, 200)), "p.png")
     photo = report.attachments.get()
 
     assert photo.file.url == f"/events/files/{photo.file.name}"
@@ -541,7 +537,7 @@ def test_a_member_gets_the_photo_and_its_thumbnail_a_visitor_gets_404(
     client, client_as, group, report, media
 ):
     coordinator = client_as("coordinator")
-    add_file(coordinator, report, picture(), "p.png")
+    add_file(coordinator, report, picture("PNG", size=(300, 200)), "p.png")
     photo = report.attachments.get()
     member = client_as("member")
 

@@ -2,9 +2,9 @@
 overlaps that two people cause by booking at the same moment (real threads, each with its
 own database connection, on SQLite and on PostgreSQL)."""
 
-import threading
 import time
 from datetime import datetime, timedelta
+from functools import partial
 from unittest.mock import patch
 
 import pytest
@@ -22,16 +22,11 @@ from groups.bookings import (
     cancel_booking,
     lock_kitchen,
 )
-from groups.models import Commune, Kitchen, KitchenBooking
-from tests.races import at_once
+from groups.models import Kitchen, KitchenBooking
+from tests.factories import make_kitchen
+from tests.races import at_once, in_a_thread
 
 THREADS = 12
-
-
-def make_kitchen(slug: str = "cbo") -> Kitchen:
-    return Kitchen.objects.create(
-        name=slug.upper(), slug=slug, address="Rue Léopold Ier 329", commune=Commune.JETTE
-    )
 
 
 def tomorrow_at(hour: int, minute: int = 0) -> datetime:
@@ -281,34 +276,15 @@ def test_people_booking_different_kitchens_at_once_all_get_theirs(group):
     assert KitchenBooking.objects.count() == THREADS
 
 
-def book_in_a_thread(kitchen, group, starts_at, ends_at) -> tuple[threading.Thread, list]:
-    """Start booking in another thread and return once it is about to book."""
-    outcome: list = []
-    booking = threading.Event()
-
-    def run() -> None:
-        try:
-            connections["default"].ensure_connection()
-            booking.set()
-            outcome.append(book(kitchen, group, starts_at, ends_at))
-        except Exception as error:
-            outcome.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    assert booking.wait(timeout=30)
-    return thread, outcome
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_booker_waits_for_the_one_holding_the_kitchen_then_sees_its_booking(
     kitchen, group, other_group
 ):
     with transaction.atomic():
         lock_kitchen(kitchen)
-        thread, outcome = book_in_a_thread(kitchen, other_group, tomorrow_at(9), tomorrow_at(12))
+        thread, outcome = in_a_thread(
+            partial(book, kitchen, other_group, tomorrow_at(9), tomorrow_at(12))
+        )
         time.sleep(0.5)
         assert thread.is_alive() and not outcome, "the second booker did not wait"
         # What the first booker does while it holds the kitchen.
@@ -330,7 +306,9 @@ def test_a_booker_gives_up_when_the_kitchen_stays_locked_too_long(kitchen, group
         monkeypatch.setitem(connections.settings["default"]["OPTIONS"], "timeout", 0.3)
     with transaction.atomic():
         lock_kitchen(kitchen)
-        thread, outcome = book_in_a_thread(kitchen, group, tomorrow_at(9), tomorrow_at(12))
+        thread, outcome = in_a_thread(
+            partial(book, kitchen, group, tomorrow_at(9), tomorrow_at(12))
+        )
         thread.join(timeout=30)
 
     assert isinstance(outcome[0], KitchenBusy), outcome

@@ -3,7 +3,7 @@ who may see the contacts."""
 
 import gzip
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -18,10 +18,10 @@ from facilitation.models import Contact, FollowUp, Need
 from facilitation.queries import cooking_by_month
 from facilitation.rules import due_label, due_on, needs_overview, trend
 from groups.models import Group
-from groups.services import add_member, create_group
+from groups.services import create_group
 from portions.counter import portion_counter
-from portions.models import CookingSession, Dish, Order
-from tests.conftest import make_person
+from portions.models import CookingSession
+from tests.factories import make_cooked_session, make_person
 
 TODAY = timezone.localdate
 
@@ -35,20 +35,6 @@ def contact(group, days_ago: int, *, needs=(), news="", next_contact_on=None, by
         next_contact_on=next_contact_on,
         by=by,
     )
-
-
-def cooked(group, recipe, days_ago: int, portions: int, *, membership=None):
-    """A cooked session with one dish: `portions` left to the group, or taken by a member."""
-    starts_at = timezone.make_aware(datetime.combine(TODAY() - timedelta(days=days_ago), time(10)))
-    session = CookingSession.objects.create(
-        group=group, starts_at=starts_at, deadline=starts_at, status=CookingSession.Status.COOKED
-    )
-    if membership is None:
-        Dish.objects.create(session=session, recipe=recipe, left_for_group=portions)
-    else:
-        dish = Dish.objects.create(session=session, recipe=recipe)
-        Order.objects.create(dish=dish, membership=membership, ordered=portions)
-    return session
 
 
 def listed(page: str) -> str:
@@ -140,10 +126,10 @@ def test_the_needs_overview_counts_groups_not_contacts():
 
 def test_portions_per_month_agree_with_the_portion_counter(group, member, soup):
     membership = group.memberships.get(person=member)
-    cooked(group, soup, 3, 12)
-    cooked(group, soup, 40, 7, membership=membership)
-    cooked(group, soup, 75, 16)
-    draft = cooked(group, soup, 10, 99)
+    make_cooked_session(group, soup, 3, 12)
+    make_cooked_session(group, soup, 40, 7, membership=membership)
+    make_cooked_session(group, soup, 75, 16)
+    draft = make_cooked_session(group, soup, 10, 99)
     CookingSession.objects.filter(pk=draft.pk).update(status=CookingSession.Status.OPEN)
 
     months = cooking_by_month([group.pk], TODAY())[group.pk]
@@ -188,8 +174,8 @@ def test_the_dashboard_shows_health_needs_and_the_launch_checklist(
     client_as, followed, member, soup
 ):
     group, other = followed
-    cooked(group, soup, 5, 32)
-    cooked(group, soup, 20, 16)
+    make_cooked_session(group, soup, 5, 32)
+    make_cooked_session(group, soup, 20, 16)
     contact(group, 3, needs=[Need.MONEY, Need.EQUIPMENT])
     contact(other, 3, needs=[Need.MONEY])
     Group.objects.filter(pk=other.pk).update(status=Group.Status.LAUNCHING)
@@ -394,55 +380,6 @@ def test_another_facilitator_gets_404_on_a_group_they_do_not_follow(client, foll
 
 
 # Budgets -------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def many_groups(facilitator, soup):
-    """200 groups followed by the facilitator, each with members, three cooked sessions
-    and three contacts."""
-    groups = Group.objects.bulk_create(
-        Group(
-            name=f"Groupe {i:03}",
-            slug=f"groupe-{i:03}",
-            commune="schaerbeek",
-            status=Group.Status.LAUNCHING if i % 10 == 0 else Group.Status.ACTIVE,
-            facilitator=facilitator,
-        )
-        for i in range(200)
-    )
-    cooks = User.objects.bulk_create(
-        User(email=f"cook{i}@example.org", display_name=f"Cook {i}") for i in range(200)
-    )
-    for group, cook in zip(groups, cooks, strict=True):
-        add_member(group, cook)
-    now = timezone.now()
-    sessions = CookingSession.objects.bulk_create(
-        CookingSession(
-            group=group,
-            starts_at=now - timedelta(days=15 * k + i % 7),
-            deadline=now - timedelta(days=15 * k + i % 7),
-            status=CookingSession.Status.SETTLED,
-        )
-        for i, group in enumerate(groups)
-        for k in range(1, 4)
-    )
-    Dish.objects.bulk_create(
-        Dish(session=session, recipe=soup, left_for_group=16) for session in sessions
-    )
-    Contact.objects.bulk_create(
-        Contact(
-            group=group,
-            contacted_on=TODAY() - timedelta(days=20 * k + i % 40),
-            needs=[Need.values[i % 9], Need.values[(i + k) % 9]],
-            news="Des nouvelles.",
-        )
-        for i, group in enumerate(groups)
-        for k in range(3)
-    )
-    FollowUp.objects.bulk_create(
-        FollowUp(group=group, launch_steps=["space"]) for group in groups[::10]
-    )
-    return groups
 
 
 @pytest.mark.parametrize("persona", ["facilitator", "coordinator"])

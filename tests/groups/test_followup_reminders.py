@@ -12,7 +12,7 @@ from facilitation.models import Contact, FacilitationReminder
 from facilitation.reminders import send_reminders
 from groups.models import Group
 from groups.services import create_group
-from tests.conftest import make_person
+from tests.factories import make_person
 from tests.races import at_once
 
 WEDNESDAY = date(2026, 11, 25)

@@ -8,15 +8,10 @@ from django.utils import timezone
 from groups.services import add_member
 from portions.models import CookingSession
 from portions.services import (
-    add_receipt,
-    change_status,
-    create_session,
     mark_paid,
-    place_order,
     settle,
 )
-from tests.conftest import make_person
-from tests.recipes.fixtures import add_lines
+from tests.factories import add_lines, cook, make_person, make_session
 
 pytestmark = pytest.mark.django_db
 S = CookingSession.Status
@@ -39,39 +34,29 @@ def busy_group(group, referent, member, soup, kept_recipe, foods):
     now = timezone.now()
     for week in range(12):
         start = now - timedelta(days=7 * (week + 1))
-        session = create_session(
-            group,
-            starts_at=start,
-            deadline=start - timedelta(days=2),
-            recipes=[(recipe, None) for recipe in recipes],
-            by=referent,
+        session = make_session(
+            group, recipes, by=referent, starts_at=start, deadline=start - timedelta(days=2)
         )
-        change_status(session, S.OPEN, by=referent)
-        for cook in cooks:
-            place_order(
-                session,
-                cook,
-                {dish.pk: 2 for dish in session.dishes.all()},
-                by=referent,
-                as_referent=True,
-            )
-        change_status(session, S.CLOSED, by=referent)
-        change_status(session, S.COOKED, by=referent)
-        add_receipt(session, payer=cooks[week % 30], amount_cents=9000 + week, by=referent)
+        cook(
+            session,
+            {membership: [2, 2, 2] for membership in cooks},
+            by=referent,
+            as_referent=True,
+            receipts={cooks[week % 30]: 9000 + week},
+        )
         settle(session, by=referent)
     transfer = session.group.transfers.filter(status="proposed").first()
     mark_paid(transfer, by=transfer.debtor.person, method="cash")
     start = now + timedelta(days=5)
-    open_session = create_session(
+    open_session = make_session(
         group,
+        recipes,
+        by=referent,
         starts_at=start,
         deadline=start - timedelta(days=2),
-        recipes=[(recipe, 100) for recipe in recipes],
-        by=referent,
+        max_portions=100,
     )
-    change_status(open_session, S.OPEN, by=referent)
-    for cook in cooks:
-        place_order(open_session, cook, {dish.pk: 1 for dish in open_session.dishes.all()}, by=None)
+    cook(open_session, {membership: [1, 1, 1] for membership in cooks}, until=S.OPEN)
     return {"last": session, "open": open_session}
 
 

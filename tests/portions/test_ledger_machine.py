@@ -17,12 +17,11 @@ Each example runs in a transaction rolled back at its end (as in test_bookings.p
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import pytest
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone, translation
+from django.utils import translation
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -45,7 +44,6 @@ from portions.services import (
     add_receipt,
     change_status,
     confirm,
-    create_session,
     mark_paid,
     place_order,
     record_taken,
@@ -53,7 +51,7 @@ from portions.services import (
     reopen,
     settle,
 )
-from tests.conftest import make_person
+from tests.factories import make_person, make_session
 
 S = CookingSession.Status
 T = Transfer.Status
@@ -179,15 +177,8 @@ class LedgerMachine(RuleBasedStateMachine):
     @precondition(lambda self: len(self.models) < MOST_SESSIONS)
     @rule()
     def create_a_session(self):
-        now = timezone.now()
         tajine, soup = self.recipes
-        session = create_session(
-            self.group,
-            starts_at=now + timedelta(days=2),
-            deadline=now + timedelta(days=1),
-            recipes=[(tajine, TAJINE_POT), (soup, None)],
-            by=self.people[0],
-        )
+        session = make_session(self.group, [(tajine, TAJINE_POT), soup], by=self.people[0])
         self.models.append(Model(session.pk, list(session.dishes.values_list("pk", flat=True))))
 
     @rule(i=sessions, status=st.one_of(st.none(), st.sampled_from(S.values)))

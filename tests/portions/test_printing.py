@@ -14,11 +14,8 @@ The worked example, "Ça Chauffe" on Saturday 5 December 2026, one price for eve
     Melvin  4 →  7,444 →  7,44
 """
 
-import csv
-import io
 import re
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -27,93 +24,45 @@ from django.utils.html import escape
 
 from core.charts import bar_chart_svg
 from core.text import slug
-from groups.services import add_member, add_member_without_email
+from groups.services import add_member
 from portions import printing, services
 from portions.counter import last_months, portion_counter
 from portions.models import CookingSession, Dish, LedgerEntry
 from portions.printing import add_months, decimal_comma
 from recipes.models import Food, Recipe
-from tests.recipes.fixtures import add_lines
-from tests.recipes.test_pdf import pdf_pages, pdf_text
+from tests.conftest import ON_SATURDAY
+from tests.factories import BRUSSELS, add_lines, at, cook, make_session
+from tests.reading import pdf_pages, pdf_text, read_csv
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
-SATURDAY = datetime(2026, 12, 5, 10, 0, tzinfo=BRUSSELS)
 NBSP = "\N{NO-BREAK SPACE}"
-
-
-def make_session(group, referent, recipes, *, starts_at=SATURDAY) -> CookingSession:
-    return services.create_session(
-        group,
-        starts_at=starts_at,
-        deadline=starts_at - timedelta(days=2),
-        recipes=[(recipe, None) for recipe in recipes],
-        by=referent,
-    )
-
-
-def order(session, membership, referent, **portions_by_title):
-    """The referent orders for a member: order(session, m, r, tajine=6, soupe=4)."""
-    dishes = {dish.recipe.title.split()[0].lower(): dish.pk for dish in session.dishes.all()}
-    wanted = {dishes[title]: count for title, count in portions_by_title.items()}
-    services.place_order(session, membership, wanted, by=referent, as_referent=True)
-
-
-@pytest.fixture
-def people(group, member, referent):
-    """Amina (the member fixture), then Ferhat, Sadika and Melvin, who joined in this order."""
-    return {
-        "amina": group.memberships.get(person=member),
-        "ferhat": add_member_without_email(group, display_name="Ferhat Yilmaz"),
-        "sadika": add_member_without_email(group, display_name="Sadika Rahmani"),
-        "melvin": add_member_without_email(group, display_name="=Melvin+1"),  # a formula?
-    }
+S = CookingSession.Status
 
 
 @pytest.fixture
 def cooked(group, referent, people, kept_recipe, soup) -> CookingSession:
     """The worked example, cooked, its portions taken and its receipts entered."""
-    session = make_session(group, referent, [kept_recipe, soup])
-    services.change_status(session, CookingSession.Status.OPEN, by=referent)
-    order(session, people["amina"], referent, tajine=6, soupe=4)
-    order(session, people["ferhat"], referent, soupe=4)
-    order(session, people["sadika"], referent, tajine=6, soupe=8)
-    order(session, people["melvin"], referent, soupe=4)
-    services.change_status(session, CookingSession.Status.CLOSED, by=referent)
-    services.change_status(session, CookingSession.Status.COOKED, by=referent)
-    soup_dish = session.dishes.get(recipe=soup)
-    services.record_taken(
+    session = make_session(group, [kept_recipe, soup], by=referent, **ON_SATURDAY)
+    return cook(
         session,
-        {(soup_dish.pk, people["ferhat"].pk): 4},  # as pre-ordered, now written down
+        {  # tajine, soup
+            people["amina"]: [6, 4],
+            people["ferhat"]: [0, 4],
+            people["sadika"]: [6, 8],
+            people["melvin"]: [0, 4],
+        },
         by=referent,
-        not_charged={soup_dish.pk: (2, 1)},
+        as_referent=True,
+        taken={(1, people["ferhat"]): 4},  # as pre-ordered, now written down
+        not_charged={1: (2, 1)},  # the soup: 2 left to the group, 1 given away
+        receipts={people["amina"]: 3840, people["sadika"]: 2115},
     )
-    services.add_receipt(session, payer=people["amina"], amount_cents=3840, by=referent)
-    services.add_receipt(session, payer=people["sadika"], amount_cents=2115, by=referent)
-    return session
 
 
 def url(name: str, session: CookingSession) -> str:
     return reverse(f"portions:{name}", args=[session.group.slug, session.pk])
 
 
-def read_csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.content.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for accents
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-
-
 # The shopping list ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def open_session(group, referent, people, kept_recipe, soup) -> CookingSession:
-    """40 soups pre-ordered: 48 to cook (3 batches of 16); 10 tajines: 16 to cook."""
-    session = make_session(group, referent, [kept_recipe, soup])
-    services.change_status(session, CookingSession.Status.OPEN, by=referent)
-    order(session, people["amina"], referent, tajine=6, soupe=30)
-    order(session, people["sadika"], referent, tajine=4, soupe=10)
-    return session
 
 
 def test_the_shopping_list_merges_the_dishes_in_shop_order(client_as, open_session):
@@ -152,7 +101,7 @@ def test_the_shopping_list_gives_the_estimated_total(client_as, open_session):
 
 
 def test_a_session_nobody_ordered_from_has_an_empty_list(client_as, group, referent, soup):
-    session = make_session(group, referent, [soup])
+    session = make_session(group, [soup], by=referent, **ON_SATURDAY)
     services.change_status(session, CookingSession.Status.OPEN, by=referent)
 
     response = client_as("member").get(url("shopping", session))
@@ -174,7 +123,7 @@ def test_the_shopping_list_stays_within_the_query_budget_with_many_dishes(
             (foods["onion"], "2", "piece", True),
         )
         recipes.append(recipe)
-    session = make_session(group, referent, recipes)
+    session = make_session(group, recipes, by=referent, **ON_SATURDAY)
     services.change_status(session, CookingSession.Status.OPEN, by=referent)
     for dish in session.dishes.all():
         for membership in people.values():
@@ -189,7 +138,7 @@ def test_the_shopping_list_stays_within_the_query_budget_with_many_dishes(
 
 
 def test_a_draft_session_has_no_shopping_list_for_members(client_as, group, referent, soup):
-    session = make_session(group, referent, [soup])
+    session = make_session(group, [soup], by=referent, **ON_SATURDAY)
 
     assert client_as("member").get(url("shopping", session)).status_code == 404
     assert client_as("referent").get(url("shopping", session)).status_code == 200
@@ -222,9 +171,8 @@ def test_the_labels_name_the_allergens(client_as, group, referent, people, foods
         (foods["flour"], "500", "g", True),
         (foods["milk"], "1", "l", True),
     )
-    session = make_session(group, referent, [recipe])
-    services.change_status(session, CookingSession.Status.OPEN, by=referent)
-    order(session, people["amina"], referent, crêpes=2)
+    session = make_session(group, [recipe], by=referent, **ON_SATURDAY)
+    cook(session, {people["amina"]: [2]}, by=referent, as_referent=True, until=S.OPEN)
 
     text = pdf_text(client_as("referent").get(url("labels", session)).content)
 
@@ -236,7 +184,7 @@ def test_the_labels_name_the_allergens(client_as, group, referent, people, foods
 
 
 def test_labels_before_anyone_ordered_say_so(client_as, group, referent, soup):
-    session = make_session(group, referent, [soup])
+    session = make_session(group, [soup], by=referent, **ON_SATURDAY)
 
     response = client_as("referent").get(url("labels", session))
 
@@ -404,23 +352,20 @@ def test_the_ledger_stays_within_the_query_budget(client_as, max_queries, cooked
 # The portion counter ----------------------------------------------------------------------------
 
 
-def cook(group, referent, membership, recipe, starts_at, portions, *, status, left=0, given=0):
-    session = make_session(group, referent, [recipe], starts_at=starts_at)
-    services.change_status(session, CookingSession.Status.OPEN, by=referent)
-    dish = session.dishes.get()
-    services.place_order(session, membership, {dish.pk: portions}, by=referent, as_referent=True)
-    services.change_status(session, CookingSession.Status.CLOSED, by=referent)
-    if status != CookingSession.Status.CLOSED:
-        services.change_status(session, CookingSession.Status.COOKED, by=referent)
-        Dish.objects.filter(pk=dish.pk).update(left_for_group=left, given_away=given)
-    if status == CookingSession.Status.SETTLED:
+def counted(group, referent, membership, recipe, starts_at, portions, *, status, left=0, given=0):
+    """A session of one dish taken as far as `status` (closed, cooked or settled), for
+    the counter: `portions` ordered, `left` to the group and `given` away once cooked."""
+    session = make_session(
+        group, [recipe], by=referent, starts_at=starts_at, deadline=starts_at - timedelta(days=2)
+    )
+    until = S.CLOSED if status == S.CLOSED else S.COOKED
+    cook(session, {membership: [portions]}, by=referent, as_referent=True, until=until)
+    if status != S.CLOSED:
+        Dish.objects.filter(session=session).update(left_for_group=left, given_away=given)
+    if status == S.SETTLED:
         services.add_receipt(session, payer=membership, amount_cents=1000, by=referent)
         services.settle(session, by=referent)
     return session
-
-
-def at(year, month, day):
-    return datetime(year, month, day, 18, 0, tzinfo=BRUSSELS)
 
 
 def test_the_counter_adds_up_cooked_portions_by_month_and_year(
@@ -428,18 +373,18 @@ def test_the_counter_adds_up_cooked_portions_by_month_and_year(
 ):
     amina = people["amina"]
     S = CookingSession.Status
-    cook(group, referent, amina, soup, at(2026, 12, 5), 10, status=S.SETTLED, left=2, given=1)
-    cook(group, referent, amina, soup, at(2026, 12, 12), 4, status=S.COOKED)
-    cook(group, referent, amina, soup, at(2026, 3, 14), 6, status=S.COOKED)
-    cook(group, referent, amina, soup, at(2025, 11, 20), 8, status=S.COOKED)  # > 12 months
-    cook(group, referent, amina, soup, at(2024, 6, 1), 5, status=S.SETTLED)
-    cook(group, referent, amina, soup, at(2026, 12, 19), 50, status=S.CLOSED)  # not cooked
+    counted(group, referent, amina, soup, at(2026, 12, 5), 10, status=S.SETTLED, left=2, given=1)
+    counted(group, referent, amina, soup, at(2026, 12, 12), 4, status=S.COOKED)
+    counted(group, referent, amina, soup, at(2026, 3, 14), 6, status=S.COOKED)
+    counted(group, referent, amina, soup, at(2025, 11, 20), 8, status=S.COOKED)  # > 12 months
+    counted(group, referent, amina, soup, at(2024, 6, 1), 5, status=S.SETTLED)
+    counted(group, referent, amina, soup, at(2026, 12, 19), 50, status=S.CLOSED)  # not cooked
     # Half past midnight on New Year's Day in Brussels, still 31 December in UTC.
-    cook(
+    counted(
         group, referent, amina, soup, at(2026, 1, 1).replace(hour=0, minute=30), 7, status=S.COOKED
     )
     theirs = add_member(other_group, outsider_referent)
-    cook(other_group, outsider_referent, theirs, soup, at(2026, 6, 1), 20, status=S.COOKED)
+    counted(other_group, outsider_referent, theirs, soup, at(2026, 6, 1), 20, status=S.COOKED)
 
     with django_assert_num_queries(2):
         counter = portion_counter(group, today=date(2026, 12, 20))

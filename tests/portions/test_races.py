@@ -3,14 +3,11 @@ own database connection, in committed data, on SQLite and on PostgreSQL (as in
 tests/groups/test_bookings.py). The last portions of a dish go to as many people as fit,
 and a session's money is written in the ledger once."""
 
-import threading
 import time
-from datetime import timedelta
 
 import pytest
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 
 from groups.models import Membership
 from groups.services import add_member
@@ -22,13 +19,12 @@ from portions.services import (
     SessionError,
     add_receipt,
     change_status,
-    create_session,
     place_order,
     preview,
     settle,
 )
-from tests.conftest import make_person
-from tests.races import at_once
+from tests.factories import make_person, make_session
+from tests.races import at_once, in_a_thread, while_uncommitted
 
 S = CookingSession.Status
 ORDERING = 50  # people ordering at once
@@ -36,20 +32,9 @@ POT = 20  # portions in the pot
 SETTLING = 10  # referents pressing "Settle" at once
 
 
-def make_session(group, recipe, *, max_portions=None) -> CookingSession:
-    now = timezone.now()
-    return create_session(
-        group,
-        starts_at=now + timedelta(days=2),
-        deadline=now + timedelta(days=1),
-        recipes=[(recipe, max_portions)],
-        by=None,
-    )
-
-
 @pytest.mark.django_db(transaction=True)
 def test_of_many_people_ordering_the_last_portions_at_once_only_as_many_as_fit_get_one(group, soup):
-    session = make_session(group, soup, max_portions=POT)
+    session = make_session(group, [soup], max_portions=POT)
     change_status(session, S.OPEN, by=None)
     dish = session.dishes.get()
     cooks = [
@@ -76,28 +61,9 @@ def test_of_many_people_ordering_the_last_portions_at_once_only_as_many_as_fit_g
     assert elapsed < 15, f"{ORDERING} orders took {elapsed:.1f} s"
 
 
-@pytest.fixture
-def cooked(group, member, referent, soup) -> CookingSession:
-    """A soup cooked for the member, the referent and two others; two receipts."""
-    session = make_session(group, soup)
-    change_status(session, S.OPEN, by=None)
-    dish = session.dishes.get()
-    people = [referent, member] + [
-        make_person(f"{name}@example.org", name.title()) for name in ["ferhat", "sadika"]
-    ]
-    memberships = [add_member(group, person) for person in people]
-    for membership, portions in zip(memberships, [2, 6, 4, 3], strict=True):
-        place_order(session, membership, {dish.pk: portions}, by=None)
-    change_status(session, S.CLOSED, by=None)
-    change_status(session, S.COOKED, by=None)
-    add_receipt(session, payer=memberships[1], amount_cents=3840, by=None)
-    add_receipt(session, payer=memberships[3], amount_cents=2115, by=None)
-    return session
-
-
 @pytest.mark.django_db(transaction=True)
-def test_of_many_referents_settling_a_session_at_once_one_writes_the_ledger(cooked, referent):
-    sessions = [CookingSession.objects.get(pk=cooked.pk) for _ in range(SETTLING)]
+def test_of_many_referents_settling_a_session_at_once_one_writes_the_ledger(cooked_soup, referent):
+    sessions = [CookingSession.objects.get(pk=cooked_soup.pk) for _ in range(SETTLING)]
 
     started = time.monotonic()
     outcomes = at_once(SETTLING, lambda i: settle(sessions[i], by=referent))
@@ -111,41 +77,29 @@ def test_of_many_referents_settling_a_session_at_once_one_writes_the_ledger(cook
     assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.RECEIPT).count() == 2
     assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.CHARGE).count() == 4
     assert LedgerEntry.objects.aggregate(total=Sum("amount_cents"))["total"] == 0
-    balances = LedgerEntry.objects.balances(cooked.group)
+    balances = LedgerEntry.objects.balances(cooked_soup.group)
     assert balances == {
         membership_id: settled[0].balances.get(membership_id, 0) for membership_id in balances
     }
     proposed = Transfer.objects.values_list("debtor", "creditor", "amount_cents")
     assert sorted(proposed) == sorted(settled[0].transfers)
-    assert CookingSession.objects.get(pk=cooked.pk).status == S.SETTLED
+    assert CookingSession.objects.get(pk=cooked_soup.pk).status == S.SETTLED
     assert elapsed < 15, f"{SETTLING} settlements took {elapsed:.1f} s"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_receipt_entered_while_the_session_is_being_settled_is_refused(cooked, member):
+def test_a_receipt_entered_while_the_session_is_being_settled_is_refused(cooked_soup, member):
     """One referent settles while another, on the receipts page read a moment before,
     saves one more receipt. Either the receipt is refused, or it is in the ledger: a
     settled session never has a receipt its ledger does not count."""
-    payer = Membership.objects.get(group=cooked.group, person=member)
-    page = CookingSession.objects.get(pk=cooked.pk)  # the receipts page, read while cooked
-    outcome: list = []
-    adding = threading.Event()
-
-    def add() -> None:
-        try:
-            connections["default"].ensure_connection()
-            adding.set()
-            outcome.append(add_receipt(page, payer=payer, amount_cents=500, by=None))
-        except Exception as error:
-            outcome.append(error)
-        finally:
-            connections.close_all()
+    payer = Membership.objects.get(group=cooked_soup.group, person=member)
+    page = CookingSession.objects.get(pk=cooked_soup.pk)  # the receipts page, read while cooked
 
     with transaction.atomic():
-        settle(cooked, by=None)  # holds the session until it commits
-        thread = threading.Thread(target=add)
-        thread.start()
-        assert adding.wait(timeout=30)
+        settle(cooked_soup, by=None)  # holds the session until it commits
+        thread, outcome = in_a_thread(
+            lambda: add_receipt(page, payer=payer, amount_cents=500, by=None)
+        )
         time.sleep(0.5)
     thread.join(timeout=30)
     assert not thread.is_alive()
@@ -153,39 +107,32 @@ def test_a_receipt_entered_while_the_session_is_being_settled_is_refused(cooked,
     counted = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.RECEIPT).aggregate(
         t=Sum("amount_cents")
     )["t"]
-    receipts = Receipt.objects.filter(session=cooked).aggregate(t=Sum("amount_cents"))["t"]
+    receipts = Receipt.objects.filter(session=cooked_soup).aggregate(t=Sum("amount_cents"))["t"]
     assert counted == receipts, f"the ledger counts {counted} of {receipts} cents of receipts"
     assert isinstance(outcome[0], SessionError), outcome
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_order_changed_while_another_referent_cooks_and_settles_is_counted(cooked, referent):
+def test_an_order_changed_while_another_referent_cooks_and_settles_is_counted(
+    cooked_soup, referent
+):
     """Pre-orders are closed; Rosa corrects her own order (the referent may, until
     cooking) while another referent marks the session cooked and settles it. Settling
     must count her order as it ends up: it waits for her, or she is refused."""
-    change_status(cooked, S.CLOSED, by=None)
-    rosa = Membership.objects.get(group=cooked.group, person=referent)
-    dish = cooked.dishes.get()
-    outcome: list = []
+    change_status(cooked_soup, S.CLOSED, by=None)
+    rosa = Membership.objects.get(group=cooked_soup.group, person=referent)
+    dish = cooked_soup.dishes.get()
 
-    def cook_and_settle() -> None:
-        try:
-            connections["default"].ensure_connection()
-            session = CookingSession.objects.get(pk=cooked.pk)
-            change_status(session, S.COOKED, by=None)
-            outcome.append(settle(session, by=None))
-        except Exception as error:
-            outcome.append(error)
-        finally:
-            connections.close_all()
+    def cook_and_settle() -> Preview:
+        session = CookingSession.objects.get(pk=cooked_soup.pk)
+        change_status(session, S.COOKED, by=None)
+        return settle(session, by=None)
 
-    with transaction.atomic():  # Rosa's order, not yet committed
-        place_order(cooked, rosa, {dish.pk: 9}, by=referent, as_referent=True)
-        thread = threading.Thread(target=cook_and_settle)
-        thread.start()
-        thread.join(timeout=1)  # the other referent goes ahead, or waits for Rosa
-    thread.join(timeout=30)
-    assert not thread.is_alive()
+    # Rosa's order, not yet committed, while the other referent goes ahead or waits for her.
+    outcome = while_uncommitted(
+        lambda: place_order(cooked_soup, rosa, {dish.pk: 9}, by=referent, as_referent=True),
+        cook_and_settle,
+    )
 
     assert isinstance(outcome[0], Preview), outcome
     charged = {
@@ -195,7 +142,8 @@ def test_an_order_changed_while_another_referent_cooks_and_settles_is_counted(co
         ).values_list("membership", "amount_cents")
     }
     now = {
-        pk: cents for pk, cents in preview(CookingSession.objects.get(pk=cooked.pk)).charges.items()
+        pk: cents
+        for pk, cents in preview(CookingSession.objects.get(pk=cooked_soup.pk)).charges.items()
     }
     assert charged == {pk: cents for pk, cents in now.items() if cents}, (
         f"Rosa ordered {Order.objects.get(membership=rosa).ordered}; the ledger charges "

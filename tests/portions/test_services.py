@@ -45,7 +45,8 @@ from portions.services import (
     reopen,
     settle,
 )
-from tests.conftest import make_person
+from tests import factories
+from tests.factories import make_person, make_session
 
 S = CookingSession.Status
 T = Transfer.Status
@@ -124,18 +125,6 @@ def cooks(group, member, referent) -> Cooks:
     return Cooks(group, people)
 
 
-def make_session(group, recipes, *, by, max_portions=None, **fields) -> CookingSession:
-    now = timezone.now()
-    return create_session(
-        group,
-        starts_at=now + timedelta(days=2),
-        deadline=now + timedelta(days=1),
-        recipes=[(recipe, max_portions) for recipe in recipes],
-        by=by,
-        **fields,
-    )
-
-
 def dishes_of(session: CookingSession) -> dict[str, Dish]:
     tajine, soup = session.dishes.all()
     return {"tajine": tajine, "soup": soup}
@@ -159,15 +148,22 @@ def pre_order(session: CookingSession, cooks: Cooks, orders=PRE_ORDERS) -> None:
 
 
 def cook(session: CookingSession, cooks: Cooks, orders=PRE_ORDERS, receipts=None) -> CookingSession:
-    """draft → open → pre-orders → closed → cooked, then the receipts."""
-    rosa = cooks.people["Rosa"]
-    change_status(session, S.OPEN, by=rosa)
-    pre_order(session, cooks, orders)
-    change_status(session, S.CLOSED, by=rosa)
-    change_status(session, S.COOKED, by=rosa)
-    for name, cents in (receipts or {"Amina": 3840, "Sadika": 2115}).items():
-        add_receipt(session, payer=cooks.m[name], amount_cents=cents, by=rosa, shop="Marché")
-    return session
+    """draft → open → pre-orders (each by the member) → closed → cooked, then the
+    receipts; Rosa does the rest."""
+    return factories.cook(
+        session,
+        {
+            cooks.m[name]: [wanted.get("tajine", 0), wanted.get("soup", 0)]
+            for name, wanted in orders.items()
+        },
+        by=cooks.people["Rosa"],
+        members_order=True,
+        receipts={
+            cooks.m[name]: cents
+            for name, cents in (receipts or {"Amina": 3840, "Sadika": 2115}).items()
+        },
+        shop="Marché",
+    )
 
 
 @pytest.fixture

@@ -7,13 +7,10 @@ PostgreSQL the second request reads the old values and then waits for the lock, 
 where a decision on stale values would go wrong. (On SQLite a second writer cannot even
 start before the first commits, so there they pass whatever the code.)"""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connections, transaction
 from django.db.models import Sum
-from django.utils import timezone
 
 from core.locks import lock_row
 from groups.bookings import book_kitchen, cancel_booking
@@ -25,7 +22,6 @@ from portions.services import (
     SessionError,
     add_receipt,
     change_status,
-    create_session,
     mark_paid,
     place_order,
     refresh_transfers,
@@ -33,48 +29,10 @@ from portions.services import (
     update_session,
 )
 from recipes.models import Recipe
-from tests.portions.test_races import cooked, make_session  # noqa: F401
+from tests.factories import local_moment, make_session
+from tests.races import interleaved, while_uncommitted
 
 S = CookingSession.Status
-
-
-def interleaved(first, second, then=None) -> tuple[object, list]:
-    """`first()` in a transaction; `second()` starts in another thread (its own
-    connection) meanwhile; then `then()`, if given, in the first transaction, which
-    commits. What `then()` gave (or raised) and what `second()` gave (or raised)."""
-    outcome: list = []
-
-    def run() -> None:
-        try:
-            connections["default"].ensure_connection()
-            outcome.append(second())
-        except Exception as error:
-            outcome.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    result = None
-    try:
-        with transaction.atomic():
-            first()
-            thread.start()
-            thread.join(timeout=1)  # it goes ahead, or waits for what we hold
-            result = then() if then else None
-    except Exception as error:
-        if thread.ident is None:
-            raise  # first() failed: the test's own set-up is wrong
-        result = error
-    thread.join(timeout=30)
-    assert not thread.is_alive(), "the second request never finished"
-    return result, outcome
-
-
-def while_uncommitted(first, second) -> list:
-    """Run `first()` in a transaction held open while `second()` runs in another thread;
-    commit; return what `second()` returned or raised."""
-    _result, outcome = interleaved(first, second)
-    return outcome
 
 
 def _change(session: CookingSession, **changes) -> CookingSession:
@@ -86,7 +44,7 @@ def _change(session: CookingSession, **changes) -> CookingSession:
 
 @pytest.mark.django_db(transaction=True)
 def test_an_order_made_while_the_maximum_is_lowered_keeps_to_the_new_maximum(group, soup):
-    session = make_session(group, soup, max_portions=10)
+    session = make_session(group, [soup], max_portions=10)
     change_status(session, S.OPEN, by=None)
     dish = session.dishes.get()
     first, second = Membership.objects.filter(group=group).order_by("pk")
@@ -105,14 +63,14 @@ def test_an_order_made_while_the_maximum_is_lowered_keeps_to_the_new_maximum(gro
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_transfer_marked_paid_is_never_replaced_by_a_new_proposal(cooked):  # noqa: F811
-    settle(cooked, by=None)
+def test_a_transfer_marked_paid_is_never_replaced_by_a_new_proposal(cooked_soup):
+    settle(cooked_soup, by=None)
     transfer = Transfer.objects.order_by("pk").first()
     debtor = transfer.debtor.person
 
     outcome = while_uncommitted(
         lambda: mark_paid(Transfer.objects.get(pk=transfer.pk), by=debtor, method="cash"),
-        lambda: refresh_transfers(cooked.group),
+        lambda: refresh_transfers(cooked_soup.group),
     )
 
     assert isinstance(outcome[0], list), outcome
@@ -156,7 +114,7 @@ def test_leaving_from_a_page_loaded_before_one_became_the_only_referent_is_refus
 
 def test_a_receipt_for_a_dish_just_taken_off_the_menu_is_refused(group, soup, referent):
     bread = Recipe.objects.create(title="Pain", author_group=group, created_by=referent)
-    session = make_session(group, soup)
+    session = make_session(group, [soup])
     session = _change(session, add=[(bread, None)])
     payer = Membership.objects.get(group=group, person=referent)
     page_dish = session.dishes.get(recipe=bread)  # the receipts page, loaded before
@@ -168,7 +126,7 @@ def test_a_receipt_for_a_dish_just_taken_off_the_menu_is_refused(group, soup, re
 
 
 def test_nobody_who_has_left_orders_or_pays_from_a_page_loaded_before(group, soup, member):
-    session = make_session(group, soup)
+    session = make_session(group, [soup])
     change_status(session, S.OPEN, by=None)
     dish = session.dishes.get()
     page = Membership.objects.get(group=group, person=member)  # loaded while in the group
@@ -182,26 +140,13 @@ def test_nobody_who_has_left_orders_or_pays_from_a_page_loaded_before(group, sou
 
 
 def _booked(kitchen, group, days=3):
-    starts_at = timezone.now().replace(microsecond=0) + timedelta(days=days)
+    starts_at = local_moment(days)
     return book_kitchen(
         kitchen=kitchen,
         group=group,
         starts_at=starts_at,
         ends_at=starts_at + timedelta(hours=4),
         booked_by=None,
-    )
-
-
-def _new_session(group, soup, booking=None, kitchen=None, starts_at=None):
-    starts_at = starts_at or booking.starts_at
-    return create_session(
-        group,
-        starts_at=starts_at,
-        deadline=starts_at - timedelta(days=1),
-        kitchen=kitchen,
-        booking=booking,
-        recipes=[(soup, None)],
-        by=None,
     )
 
 
@@ -214,7 +159,7 @@ def test_two_referents_planning_the_same_booked_slot_at_once_both_get_a_session(
     booking = _booked(kitchen, group)
 
     def plan():
-        return _new_session(group, soup, kitchen=kitchen, starts_at=booking.starts_at)
+        return make_session(group, [soup], starts_at=booking.starts_at, kitchen=kitchen)
 
     outcome = while_uncommitted(plan, plan)
 
@@ -225,14 +170,14 @@ def test_two_referents_planning_the_same_booked_slot_at_once_both_get_a_session(
 
 def test_a_booking_cancelled_or_used_since_the_page_was_loaded_is_refused(group, soup, kitchen):
     used = _booked(kitchen, group)
-    _new_session(group, soup, booking=used)
+    make_session(group, [soup], starts_at=used.starts_at, booking=used)
     with pytest.raises(SessionError, match="annulée ou prise"):
-        _new_session(group, soup, booking=used)
+        make_session(group, [soup], starts_at=used.starts_at, booking=used)
 
     gone = _booked(kitchen, group, days=5)
     cancel_booking(KitchenBooking.objects.get(pk=gone.pk), by=None)
     with pytest.raises(SessionError, match="annulée ou prise"):
-        _new_session(group, soup, booking=gone)
+        make_session(group, [soup], starts_at=gone.starts_at, booking=gone)
     assert CookingSession.objects.count() == 1
 
 
@@ -243,11 +188,11 @@ def test_a_booking_cancelled_or_used_since_the_page_was_loaded_is_refused(group,
 def test_booking_a_kitchen_while_a_session_is_planned_there_does_not_deadlock(group, soup, kitchen):
     """Booking holds the kitchen, then writes a row pointing at the group; planning a
     session must not hold the group while it writes a row pointing at the kitchen."""
-    later = timezone.now().replace(microsecond=0) + timedelta(days=3)
+    later = local_moment(3)
 
     result, outcome = interleaved(
         lambda: lock_row(kitchen),  # as book_kitchen does first
-        lambda: _new_session(group, soup, kitchen=kitchen, starts_at=later),
+        lambda: make_session(group, [soup], starts_at=later, kitchen=kitchen),
         lambda: _booked(kitchen, group, days=4),
     )
 
@@ -260,7 +205,7 @@ def test_cancelling_a_booking_while_its_session_is_settled_does_not_deadlock(gro
     """Settling holds the session, then the group; cancelling the booking must not hold
     the group while it lets go of the session."""
     booking = _booked(kitchen, group)
-    session = _new_session(group, soup, booking=booking)
+    session = make_session(group, [soup], starts_at=booking.starts_at, booking=booking)
 
     result, outcome = interleaved(
         lambda: lock_row(CookingSession.objects.get(pk=session.pk)),  # as settle does first

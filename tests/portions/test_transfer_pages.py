@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from portions.models import LedgerEntry, Transfer
-from portions.services import change_status, create_session, place_order
+from portions.models import CookingSession, LedgerEntry, Transfer
+from tests.factories import cook, local_moment, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -77,17 +77,16 @@ def test_a_stranger_cannot_mark_someone_elses_transfer(client_as, debt, other_gr
 
 def soup_for_30_with_an_order(group, referent, member, soup, portions):
     """An open session in five days: the soup, 30 portions at most, the member ordered some."""
-    start = timezone.now() + timedelta(days=5)
-    session = create_session(
-        group,
-        starts_at=start,
-        deadline=start - timedelta(days=1),
-        recipes=[(soup, 30)],
-        by=referent,
-    )
-    change_status(session, "open", by=referent)
+    start = local_moment(5)
+    session = make_session(group, [soup], by=referent, starts_at=start, max_portions=30)
     membership = group.memberships.get(person=member)
-    place_order(session, membership, {session.dishes.get().pk: portions}, by=member)
+    cook(
+        session,
+        {membership: [portions]},
+        by=referent,
+        members_order=True,
+        until=CookingSession.Status.OPEN,
+    )
     return session, start
 
 
@@ -158,14 +157,8 @@ def test_the_referent_adds_a_dish_and_takes_off_one_nobody_ordered(
 
 
 def test_the_last_dish_cannot_leave_the_menu(client_as, group, referent, soup):
-    start = timezone.now() + timedelta(days=5)
-    session = create_session(
-        group,
-        starts_at=start,
-        deadline=start - timedelta(days=1),
-        recipes=[(soup, 30)],
-        by=referent,
-    )
+    start = local_moment(5)
+    session = make_session(group, [soup], by=referent, starts_at=start, max_portions=30)
     dish = session.dishes.get()
     local = timezone.localtime(start)
 

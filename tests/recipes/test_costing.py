@@ -1,6 +1,6 @@
 """A recipe for some number of portions: lines, equipment, cost, allergens and diets.
 
-The soup (tests/recipes/fixtures.py), by hand, at the movement's prices:
+The soup (tests/conftest.py), by hand, at the movement's prices:
 
     800 g carrots at 1,89 €/kg                    151,2  c
     3 onions × 150 g = 450 g at 1,49 €/kg          67,05 c
@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from recipes.allergens import Allergen, to_mask
 from recipes.costing import MOST_PORTIONS, PriceBook, clamp_portions, scale_recipe
 from recipes.models import Food, Ingredient, Price, Recipe
-from tests.recipes.fixtures import add_lines, make_food, make_price
+from tests.factories import add_lines, make_food, make_price
 
 D = Decimal
 

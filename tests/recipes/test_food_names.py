@@ -2,12 +2,14 @@
 buy "2,4 kg wortelen", not "carottes". Without a name in their language, the French one."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 from demo.food_names import FOOD_NAMES
 from demo.recipes import FOODS
 from recipes.models import Food
-from tests.portions.test_printing import NBSP, open_session, people, url  # noqa: F401
+
+NBSP = "\N{NO-BREAK SPACE}"
 
 
 def name_in_dutch(food: Food, name: str, plural: str = "") -> None:
@@ -47,19 +49,17 @@ def test_a_food_is_found_by_any_of_its_names(client_as, foods):
     assert "carotte" not in client.get("/recipes/prices/", {"q": "ui"}).content.decode()
 
 
-def test_the_recipe_and_the_shopping_list_speak_the_readers_language(
-    client_as,
-    open_session,  # noqa: F811
-):
+def test_the_recipe_and_the_shopping_list_speak_the_readers_language(client_as, open_session):
     soup = open_session.dishes.get(recipe__title="Soupe de carottes").recipe
+    shopping_list = reverse("portions:shopping", args=[open_session.group.slug, open_session.pk])
     carrot = Food.objects.get(name="carotte")
     name_in_dutch(carrot, "wortel", "wortelen")
     client = client_as("member")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
 
-    shopping = client.get(url("shopping", open_session)).content.decode()
+    shopping = client.get(shopping_list).content.decode()
     recipe = client.get(f"/recipes/{soup.pk}/?portions=48")
-    french = client_as("referent").get(url("shopping", open_session)).content.decode()
+    french = client_as("referent").get(shopping_list).content.decode()
 
     assert f"2,4{NBSP}kg</strong> wortelen" in shopping
     assert "</strong> carottes" not in shopping  # ("Soupe de carottes" is the recipe's title)

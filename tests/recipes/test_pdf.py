@@ -2,7 +2,6 @@
 fetcher that keeps WeasyPrint from reading anything but our own uploaded files."""
 
 import re
-import shutil
 import subprocess
 import time
 from decimal import Decimal
@@ -12,33 +11,10 @@ import pytest
 from core.pdf import LocalFetcher
 from core.text import slug
 from recipes.models import Ingredient, Recipe, RecipeEquipment, Step
-from tests.recipes.fixtures import make_food, make_price
+from tests.factories import make_food, make_price, picture
+from tests.reading import pdf_pages, pdf_text, poppler
 
 NBSP = "\N{NO-BREAK SPACE}"
-
-
-def poppler(tool: str) -> str:
-    """The full path of one of poppler's tools (Debian's poppler-utils)."""
-    path = shutil.which(tool)
-    assert path, f"{tool} is missing: install poppler-utils"
-    return path
-
-
-def pdf_text(pdf: bytes, first: int | None = None, last: int | None = None) -> str:
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    result = subprocess.run(
-        [poppler("pdftotext"), "-layout", *pages, "-", "-"],
-        input=pdf,
-        capture_output=True,
-        check=True,
-    )
-    # Spaces of any width read as one plain space.
-    return re.sub(r"[ \u00a0\u202f]+", " ", result.stdout.decode())
-
-
-def pdf_pages(pdf: bytes) -> int:
-    result = subprocess.run([poppler("pdfinfo"), "-"], input=pdf, capture_output=True, check=True)
-    return int(re.search(r"^Pages:\s+(\d+)$", result.stdout.decode(), re.MULTILINE)[1])
 
 
 def assert_pdf(response, filename: str) -> bytes:
@@ -209,13 +185,7 @@ def test_an_uploaded_file_is_read_from_media_root(media):
 
 
 def test_a_recipe_photo_is_drawn_into_the_sheet(client_as, soup, media, tmp_path):
-    from io import BytesIO
-
-    from PIL import Image
-
-    out = BytesIO()
-    Image.new("RGB", (40, 30), "tomato").save(out, "JPEG")
-    (media / "recipes" / "soupe.jpg").write_bytes(out.getvalue())
+    (media / "recipes" / "soupe.jpg").write_bytes(picture("JPEG", size=(40, 30)))
     Recipe.objects.filter(pk=soup.pk).update(photo="recipes/soupe.jpg")
 
     response = client_as("member").get(f"/recipes/{soup.pk}/sheet.pdf")

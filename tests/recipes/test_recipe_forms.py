@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from core.uploads import AUDIO_MAX_BYTES
 from recipes.models import Ingredient, Price, Recipe, RecipeEquipment, Step
-from tests.recipes.test_recipe_pages import (
+from tests.form_data import (
     EMPTY_INGREDIENT,
     equipment,
     ingredient,

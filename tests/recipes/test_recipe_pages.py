@@ -8,77 +8,15 @@ Pages are in French (the default language): numbers are checked as French writes
 import re
 from decimal import Decimal
 
-from django.utils import timezone
-
-from recipes.models import Food, Ingredient, Price, Recipe, RecipeEquipment, Step, month_bit
-from tests.conftest import make_person
-from tests.recipes.fixtures import add_lines, make_food, make_price
+from recipes.models import Ingredient, Price, Recipe, RecipeEquipment, Step, month_bit
+from tests.factories import add_lines, make_food, make_person, make_price
+from tests.form_data import EMPTY_INGREDIENT, equipment, ingredient, price_data, recipe_data
 
 D = Decimal
 NBSP = "\N{NO-BREAK SPACE}"
 
 
 # Posting the recipe form ------------------------------------------------------------------------
-
-
-def formset(prefix: str, rows: list[dict], initial: int = 0) -> dict:
-    """A formset's management form and rows, as the browser posts them."""
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows)),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "60",
-    }
-    for index, row in enumerate(rows):
-        for name, value in row.items():
-            data[f"{prefix}-{index}-{name}"] = value
-    return data
-
-
-def ingredient(food: Food, quantity: str, unit: str = "g", *, scales=True, note="", pk=None):
-    row = {"food": str(food.pk), "quantity": quantity, "unit": unit, "note": note}
-    if scales:
-        row["scales"] = "on"
-    if pk:
-        row["id"] = str(pk)
-    return row
-
-
-# An untouched extra row: the browser still sends the default unit and the ticked box.
-EMPTY_INGREDIENT = {"food": "", "quantity": "", "unit": "g", "note": "", "scales": "on"}
-
-
-def equipment(name: str, quantity: str = "1", size: str = "", *, scales=True, pk=None):
-    row = {"name": name, "size": size, "quantity": quantity}
-    if scales:
-        row["scales"] = "on"
-    if pk:
-        row["id"] = str(pk)
-    return row
-
-
-def recipe_data(
-    group, ingredients, equipment_rows=(), steps=(), *, initial=(0, 0, 0), **fields
-) -> dict:
-    """Everything the recipe form posts: the dish, then its three formsets."""
-    data = {
-        "title": "Dahl de lentilles",
-        "summary": "",
-        "portions": "16",
-        "language": "fr",
-        "author_group": str(group.pk) if group else "",
-        "visibility": "movement",
-        "prep_minutes": "",
-        "cook_minutes": "",
-        "fridge_days": "",
-        "freezer_months": "",
-        "conservation_note": "",
-    }
-    data.update(fields)
-    data.update(formset("ingredients", list(ingredients), initial[0]))
-    data.update(formset("equipment", list(equipment_rows), initial[1]))
-    data.update(formset("steps", list(steps), initial[2]))
-    return {name: value for name, value in data.items() if value is not None}
 
 
 def as_posted(recipe: Recipe) -> dict:
@@ -597,19 +535,6 @@ def test_the_price_list_shows_each_food_with_its_price(client_as, foods):
     assert re.search(rf"persil</span>\s*<span><strong>0,99{NBSP}€</strong>", html)
     assert re.search(r'"food">sel</span>\s*<span class="hint">', html)  # no price yet
     assert "/recipes/prices/add/" not in html  # a member may not give prices
-
-
-def price_data(food: Food, price: str, group=None, **fields) -> dict:
-    return {
-        "food": str(food.pk),
-        "price": price,
-        "quantity": "1",
-        "unit": "kg",
-        "source": "Colruyt",
-        "observed_on": timezone.localdate().isoformat(),
-        "group": str(group.pk) if group else "",
-        **fields,
-    }
 
 
 def test_the_referent_gives_a_price_in_euros_saved_in_cents(client_as, foods, group):

@@ -1,6 +1,6 @@
 """The shopping list of several recipes, each at its own number of portions.
 
-The soup (tests/recipes/fixtures.py) for 48 portions, and a "carrot tajine" written here for
+The soup (tests/conftest.py) for 48 portions, and a "carrot tajine" written here for
 16, at the movement's prices:
 
     carrots   800 g × 3 = 2,400 g  +  1,000 g             = 3,400 g  at 1,89 €/kg  642,6  c
@@ -15,7 +15,7 @@ import pytest
 from recipes import scaling
 from recipes.costing import PriceBook, scale_recipe, shopping_list
 from recipes.models import Food, Recipe
-from tests.recipes.fixtures import add_lines, make_food
+from tests.factories import add_lines, make_food
 
 D = Decimal
 
