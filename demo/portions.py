@@ -16,8 +16,8 @@ from accounts.models import User
 from groups.models import Group, Kitchen, Membership
 from portions import services
 from portions.models import CookingSession, Transfer
-from recipes.costing import PriceBook, scale_recipe
 from recipes.models import Ingredient, Recipe
+from recipes.scaled import PriceBook, scale_recipe
 
 S = CookingSession.Status
 SATURDAY = 5

@@ -10,7 +10,7 @@ from core.forms import ConfirmForm, EuroField, PlainForm, PlainModelForm
 from core.uploads import ImageUploadField
 from groups.models import Membership
 from portions.models import MOST_ORDERED, Dish, Receipt
-from recipes.costing import MOST_PORTIONS
+from recipes.scaled import MOST_PORTIONS
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

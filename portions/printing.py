@@ -28,8 +28,8 @@ from groups.models import Membership
 from portions import access, services
 from portions.models import Dish, LedgerEntry
 from portions.queries import LINES, MenuLine
-from recipes import scaling
-from recipes.costing import PriceBook, scale_recipe, shopping_list
+from recipes import quantities
+from recipes.scaled import PriceBook, scale_recipe, shopping_list
 
 LABELS_PER_PAGE = 21  # 3 columns × 7 rows: the common A4 sheet of 63,5 × 38,1 mm labels
 
@@ -62,7 +62,7 @@ def shopping(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespo
     cooked = [(line.dish.recipe, line.to_cook) for line in menu_lines if line.to_cook]
     foods = {line.food_id for recipe, _portions in cooked for line in recipe.ingredients.all()}
     sections = shopping_list(cooked, PriceBook.load(session.group_id, foods)) if cooked else []
-    exact = scaling.batch_cost(section.exact_cents for section in sections)
+    exact = quantities.batch_cost(section.exact_cents for section in sections)
     return render(
         request,
         "portions/shopping.html",
@@ -72,7 +72,7 @@ def shopping(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespo
             "menu_lines": menu_lines,
             "portions": sum(line.to_cook for line in menu_lines),
             "sections": sections,
-            "total_cents": scaling.to_cents(exact),
+            "total_cents": quantities.to_cents(exact),
             "unpriced": [food for section in sections for food in section.unpriced],
         },
     )

@@ -7,8 +7,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from portions.models import CookingSession, Dish, LedgerEntry, Order
-from recipes.costing import PriceBook, scale_recipe
 from recipes.models import Ingredient
+from recipes.scaled import PriceBook, scale_recipe
 
 LINES = Prefetch("recipe__ingredients", Ingredient.objects.select_related("food"))
 

@@ -23,8 +23,8 @@ from groups.bookings import free_booking
 from groups.models import Group, KitchenBooking, Membership
 from portions import ledger, money
 from portions.models import MOST_ORDERED, CookingSession, Dish, Order, Receipt, Transfer
-from recipes.costing import MOST_PORTIONS, PriceBook, scale_recipe
 from recipes.models import Ingredient
+from recipes.scaled import MOST_PORTIONS, PriceBook, scale_recipe
 
 S = CookingSession.Status
 

@@ -9,7 +9,6 @@ from core.forms import EuroField, PlainForm, PlainModelForm
 from core.text import fold
 from core.uploads import AudioUploadField, ImageUploadField
 from recipes.allergens import DIETS, Allergen
-from recipes.costing import MOST_PORTIONS
 from recipes.models import (
     Food,
     Ingredient,
@@ -20,6 +19,7 @@ from recipes.models import (
     month_bit,
     unit_refusal,
 )
+from recipes.scaled import MOST_PORTIONS
 
 
 class MaskField(forms.TypedMultipleChoiceField):

@@ -1,7 +1,7 @@
 """Foods, their prices, and recipes in the movement's format (16 portions by default).
 
 What a recipe is made of is typed; what follows from it (allergens, diets, cost) never is:
-see recipes/allergens.py and recipes/costing.py.
+see recipes/allergens.py and recipes/scaled.py.
 """
 
 from decimal import Decimal
@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.text import fold
-from recipes import scaling
+from recipes import quantities
 from recipes.allergens import from_mask
 
 
@@ -54,10 +54,10 @@ class Food(models.Model):
         OTHER = "other", _("Other")
 
     class SoldBy(models.TextChoices):
-        MASS = scaling.Dimension.MASS, _("by weight")
-        VOLUME = scaling.Dimension.VOLUME, _("by volume")
-        COUNT = scaling.Dimension.COUNT, _("by the piece")
-        BUNCH = scaling.Dimension.BUNCH, _("by the bunch")
+        MASS = quantities.Dimension.MASS, _("by weight")
+        VOLUME = quantities.Dimension.VOLUME, _("by volume")
+        COUNT = quantities.Dimension.COUNT, _("by the piece")
+        BUNCH = quantities.Dimension.BUNCH, _("by the bunch")
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     plural = models.CharField(
@@ -156,8 +156,8 @@ class Food(models.Model):
         return self._names(language)[1]
 
     @property
-    def dimension(self) -> scaling.Dimension:
-        return scaling.Dimension(self.sold_by)
+    def dimension(self) -> quantities.Dimension:
+        return quantities.Dimension(self.sold_by)
 
     @property
     def conversions(self) -> dict:
@@ -171,7 +171,7 @@ class Food(models.Model):
         of anything is fine: too little to weigh or to price."""
         if unit == Unit.PINCH:
             return True
-        return scaling.converts(unit, self.dimension, **self.conversions)
+        return quantities.converts(unit, self.dimension, **self.conversions)
 
     def allergen_list(self):
         return from_mask(self.allergens)

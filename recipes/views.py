@@ -27,7 +27,6 @@ from core.http import HtmxHttpRequest
 from core.text import fold
 from recipes import access
 from recipes.allergens import DIETS, Allergen
-from recipes.costing import MOST_PORTIONS, PriceBook, clamp_portions, scale_recipe
 from recipes.forms import (
     BookletForm,
     EquipmentFormSetFactory,
@@ -39,6 +38,7 @@ from recipes.forms import (
     StepFormSetFactory,
 )
 from recipes.models import Food, Ingredient, Price, Recipe, month_bit
+from recipes.scaled import MOST_PORTIONS, PriceBook, clamp_portions, scale_recipe
 from recipes.services import copy_as_variant
 
 PAGE_SIZE = 20

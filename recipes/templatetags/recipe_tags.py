@@ -10,7 +10,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext
 
-from recipes.scaling import Shown
+from recipes.quantities import Shown
 
 register = template.Library()
 

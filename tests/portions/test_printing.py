@@ -78,7 +78,7 @@ def test_the_shopping_list_merges_the_dishes_in_shop_order(client_as, open_sessi
 def test_the_shopping_list_gives_the_estimated_total(client_as, open_session):
     response = client_as("member").get(url("shopping", open_session))
 
-    # At the movement's prices: the soup for 48 (1370,55 c, tests/recipes/test_costing.py)
+    # At the movement's prices: the soup for 48 (1370,55 c, tests/recipes/test_scaled.py)
     # and the tajine for 16: 2 kg chicken at 8,99 € (1798 c) and 600 g onions (89,4 c).
     assert response.context["total_cents"] == 3258  # 1370,55 + 1798 + 89,4 = 3257,95 c
     assert f"32,58{NBSP}€" in response.content.decode()

@@ -12,9 +12,9 @@ from fractions import Fraction
 
 import pytest
 
-from recipes import scaling
-from recipes.costing import PriceBook, scale_recipe, shopping_list
+from recipes import quantities
 from recipes.models import Food, Recipe
+from recipes.scaled import PriceBook, scale_recipe, shopping_list
 from tests.factories import add_lines, make_food
 
 D = Decimal
@@ -80,7 +80,7 @@ def test_two_recipes_sharing_carrots_and_onions_make_one_line_each(soup, carrot_
 def test_800_g_for_16_portions_is_2_4_kg_for_48(soup):
     (carrots,) = lines_of(shop([(soup, 48)]))["carotte"]
 
-    assert carrots.shown == scaling.Shown(D("2.4"), "kg", D("0.1"))
+    assert carrots.shown == quantities.Shown(D("2.4"), "kg", D("0.1"))
     assert carrots.exact_cents == Fraction(2400 * 189, 1000)
     assert carrots.cents == 454  # 453,6 c
 
@@ -196,9 +196,9 @@ def test_the_cost_is_the_sum_of_the_recipes_costs_to_the_cent(soup, carrot_tajin
         for line in scale_recipe(recipe, portions, book, with_equipment=False).lines
         if line.exact_cents is not None
     ]
-    exact = scaling.batch_cost(section.exact_cents for section in sections)
-    assert exact == scaling.batch_cost(parts)
-    assert scaling.to_cents(exact) == scaling.to_cents(sum(parts))
+    exact = quantities.batch_cost(section.exact_cents for section in sections)
+    assert exact == quantities.batch_cost(parts)
+    assert quantities.to_cents(exact) == quantities.to_cents(sum(parts))
     vegetables = sections[0]
     assert vegetables.exact_cents == Fraction(3400 * 189, 1000) + Fraction(
         (1350 + 300 + 8 * 150) * 149, 1000

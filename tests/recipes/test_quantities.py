@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recipes.scaling import (
+from recipes.quantities import (
     UNITS,
     ConversionError,
     Dimension,
@@ -155,9 +155,9 @@ def test_the_module_stands_without_django():
     import ast
     import inspect
 
-    import recipes.scaling
+    import recipes.quantities
 
-    tree = ast.parse(inspect.getsource(recipes.scaling))
+    tree = ast.parse(inspect.getsource(recipes.quantities))
     imported = {
         alias.name.split(".")[0]
         for node in ast.walk(tree)

@@ -22,8 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recipes.allergens import Allergen, to_mask
-from recipes.costing import MOST_PORTIONS, PriceBook, clamp_portions, scale_recipe
 from recipes.models import Food, Ingredient, Price, Recipe
+from recipes.scaled import MOST_PORTIONS, PriceBook, clamp_portions, scale_recipe
 from tests.factories import add_lines, make_food, make_price
 
 D = Decimal

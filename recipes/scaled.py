@@ -2,7 +2,7 @@
 the equipment counted, the cost estimated from the price list, allergens and diets.
 
 The recipe page, its PDF sheet, the booklet and the library cards all build a
-`ScaledRecipe` here, and every number in it comes from recipes/scaling.py.
+`ScaledRecipe` here, and every number in it comes from recipes/quantities.py.
 """
 
 import unicodedata
@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from django.utils import timezone
 
-from recipes import scaling
+from recipes import quantities
 from recipes.allergens import Allergen, Diet, allergens_of, diets_of
 from recipes.models import Food, Ingredient, Price, Recipe, RecipeEquipment
 
@@ -50,7 +50,7 @@ class PriceBook:
 class Line:
     ingredient: Ingredient
     food: Food
-    shown: scaling.Shown | None  # None: no quantity ("salt to taste")
+    shown: quantities.Shown | None  # None: no quantity ("salt to taste")
     exact_cents: Fraction | None  # None: could not be priced
     price: Price | None
 
@@ -115,7 +115,7 @@ def _line(ingredient: Ingredient, recipe: Recipe, portions: int, book: PriceBook
     if ingredient.quantity is None:
         return Line(ingredient, food, None, None, None)
     amount = Fraction(ingredient.quantity)
-    shown = scaling.fit_line(
+    shown = quantities.fit_line(
         amount,
         ingredient.unit,
         written_for=recipe.portions,
@@ -128,7 +128,7 @@ def _line(ingredient: Ingredient, recipe: Recipe, portions: int, book: PriceBook
     exact = None
     if price is not None:
         try:
-            exact = scaling.line_cost(
+            exact = quantities.line_cost(
                 amount,
                 ingredient.unit,
                 written_for=recipe.portions,
@@ -139,7 +139,7 @@ def _line(ingredient: Ingredient, recipe: Recipe, portions: int, book: PriceBook
                 price_unit=price.unit,
                 **food.conversions,
             )
-        except scaling.ConversionError:
+        except quantities.ConversionError:
             exact = None
     return Line(ingredient, food, shown, exact, price)
 
@@ -163,7 +163,7 @@ def scale_recipe(
         result.equipment = [
             EquipmentLine(
                 item,
-                scaling.scale_count(item.quantity, recipe.portions, portions)
+                quantities.scale_count(item.quantity, recipe.portions, portions)
                 if item.scales
                 else item.quantity,
             )
@@ -177,9 +177,9 @@ def scale_recipe(
         line.food for line in priced if line.price and line.price.is_old(book.today)
     )
     if priced:
-        exact = scaling.batch_cost(line.exact_cents for line in priced)
-        result.batch_cents = scaling.to_cents(exact)
-        result.portion_cents = scaling.cost_per_portion(exact, portions)
+        exact = quantities.batch_cost(line.exact_cents for line in priced)
+        result.batch_cents = quantities.to_cents(exact)
+        result.portion_cents = quantities.cost_per_portion(exact, portions)
     return result
 
 
@@ -195,17 +195,17 @@ def _unique(foods) -> list[Food]:
 # its own number of portions, merged into what to buy, food by food, in shop order.
 
 _BASE_UNIT = {
-    scaling.Dimension.MASS: "g",
-    scaling.Dimension.VOLUME: "ml",
-    scaling.Dimension.COUNT: "piece",
-    scaling.Dimension.BUNCH: "bunch",
+    quantities.Dimension.MASS: "g",
+    quantities.Dimension.VOLUME: "ml",
+    quantities.Dimension.COUNT: "piece",
+    quantities.Dimension.BUNCH: "bunch",
 }
 
 
 @dataclass
 class ShoppingLine:
     food: Food
-    shown: scaling.Shown | None  # None: only "to taste"
+    shown: quantities.Shown | None  # None: only "to taste"
     exact_cents: Fraction | None  # None: no price, or no way to convert to it
     price: Price | None
     to_taste: bool = False  # a recipe also asks for it "to taste" (or a pinch)
@@ -219,7 +219,7 @@ class ShoppingLine:
 
     @property
     def cents(self) -> int | None:
-        return None if self.exact_cents is None else scaling.to_cents(self.exact_cents)
+        return None if self.exact_cents is None else quantities.to_cents(self.exact_cents)
 
 
 @dataclass
@@ -233,13 +233,13 @@ class ShoppingSection:
 
     @property
     def exact_cents(self) -> Fraction:
-        return scaling.batch_cost(
+        return quantities.batch_cost(
             line.exact_cents for line in self.lines if line.exact_cents is not None
         )
 
     @property
     def total_cents(self) -> int:
-        return scaling.to_cents(self.exact_cents)
+        return quantities.to_cents(self.exact_cents)
 
     @property
     def unpriced(self) -> list[Food]:
@@ -255,8 +255,8 @@ def shopping_list(dishes: list[tuple[Recipe, int]], book: PriceBook) -> list[Sho
     without a quantity (and pinches) read "to taste", once per food. Each line's cost comes
     from `book`, exact until a section's total is rounded once. The recipes' ingredients
     (with their food) must be prefetched: this runs no query."""
-    totals: dict[tuple[int, scaling.Dimension | None], Fraction] = {}
-    uses: dict[tuple[int, scaling.Dimension | None], list[Recipe]] = {}
+    totals: dict[tuple[int, quantities.Dimension | None], Fraction] = {}
+    uses: dict[tuple[int, quantities.Dimension | None], list[Recipe]] = {}
     foods: dict[int, Food] = {}
     for recipe, portions in dishes:
         if portions <= 0:
@@ -268,15 +268,15 @@ def shopping_list(dishes: list[tuple[Recipe, int]], book: PriceBook) -> list[Sho
             else:
                 amount = Fraction(ingredient.quantity)
                 if ingredient.scales:
-                    amount = scaling.scale(amount, recipe.portions, portions)
+                    amount = quantities.scale(amount, recipe.portions, portions)
                 try:
-                    base = scaling.to_base(
+                    base = quantities.to_base(
                         amount, ingredient.unit, into=food.dimension, **food.conversions
                     )
                     key = (food.pk, food.dimension)
-                except scaling.ConversionError:
-                    base = scaling.to_base(amount, ingredient.unit)
-                    key = (food.pk, scaling.dimension_of(ingredient.unit))
+                except quantities.ConversionError:
+                    base = quantities.to_base(amount, ingredient.unit)
+                    key = (food.pk, quantities.dimension_of(ingredient.unit))
             totals[key] = totals.get(key, Fraction(0)) + base
             used = uses.setdefault(key, [])
             if recipe not in used:
@@ -299,24 +299,26 @@ def shopping_list(dishes: list[tuple[Recipe, int]], book: PriceBook) -> list[Sho
 
 
 def _shopping_line(
-    food: Food, dimension: scaling.Dimension, base: Fraction, book: PriceBook, recipes
+    food: Food, dimension: quantities.Dimension, base: Fraction, book: PriceBook, recipes
 ) -> ShoppingLine:
     price = book.get(food.pk)
     exact = None
     if price is not None:
         try:
-            quantity = scaling.to_base(
+            quantity = quantities.to_base(
                 base,
                 _BASE_UNIT[dimension],
-                into=scaling.dimension_of(price.unit),
+                into=quantities.dimension_of(price.unit),
                 **food.conversions,
             )
-            exact = scaling.price_of(
-                quantity, price.amount_cents, scaling.to_base(Fraction(price.quantity), price.unit)
+            exact = quantities.price_of(
+                quantity,
+                price.amount_cents,
+                quantities.to_base(Fraction(price.quantity), price.unit),
             )
-        except scaling.ConversionError:
+        except quantities.ConversionError:
             exact = None
-    return ShoppingLine(food, scaling.fit(base, dimension), exact, price, recipes=list(recipes))
+    return ShoppingLine(food, quantities.fit(base, dimension), exact, price, recipes=list(recipes))
 
 
 def _sort_key(name: str) -> str:
