@@ -39,6 +39,15 @@ from tests.factories import (
     set_history,
 )
 
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test under tests/browser/ is marked `browser` (`-m "not browser"` leaves them
+    out; CI does so on its second database, see .ci/run)."""
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+
+
 QUERY_BUDGET = 8  # SQL queries per page, whatever the amount of data
 
 # No per-example deadline: on a busy 2-core CI machine an example touching the database

@@ -17,8 +17,6 @@ from playwright.sync_api import Browser, Page, Response
 
 from accounts.models import User
 
-pytestmark = pytest.mark.browser
-
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
