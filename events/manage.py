@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -49,8 +50,13 @@ class CancelForm(ConfirmForm):
 
 def _rows(event):
     return list(
+        # The places at the event first, then each workshop: NULLs first on both databases
+        # (PostgreSQL puts them last by default, SQLite first).
         event.registrations.select_related("person", "workshop").order_by(
-            "workshop__slot", "workshop_id", "created_at", "pk"
+            F("workshop__slot").asc(nulls_first=True),
+            F("workshop_id").asc(nulls_first=True),
+            "created_at",
+            "pk",
         )
     )
 
