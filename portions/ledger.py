@@ -9,6 +9,8 @@ The ledger's queryset refuses `update()` and `delete()`, and a row refuses `save
 
 from datetime import datetime
 
+from django.db.models import Sum
+
 from portions.models import CookingSession, LedgerEntry, Transfer
 
 Kind = LedgerEntry.Kind
@@ -77,4 +79,10 @@ def write_payment(transfer: Transfer, *, by, at: datetime) -> None:
 
 def balances(group) -> dict[int, int]:
     """Each membership's balance in the group, in cents: positive, the group owes them."""
-    return LedgerEntry.objects.balances(group)
+    rows = (
+        LedgerEntry.objects.filter(group=group)
+        .values("membership")
+        .annotate(total=Sum("amount_cents"))
+        .order_by("membership")
+    )
+    return {row["membership"]: row["total"] for row in rows}

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Sum
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -301,16 +301,6 @@ class LedgerQuerySet(models.QuerySet):
 
     def delete(self):
         raise ValidationError("Ledger entries are never deleted: write a reversal.")
-
-    def balances(self, group) -> dict[int, int]:
-        """Each membership's balance in the group, in cents: positive, the group owes them."""
-        rows = (
-            self.filter(group=group)
-            .values("membership")
-            .annotate(total=Sum("amount_cents"))
-            .order_by("membership")
-        )
-        return {row["membership"]: row["total"] for row in rows}
 
 
 class LedgerEntry(models.Model):

